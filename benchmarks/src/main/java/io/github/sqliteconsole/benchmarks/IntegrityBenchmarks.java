@@ -1,0 +1,80 @@
+package io.github.sqliteconsole.benchmarks;
+
+import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.integrity.ForeignKeyResult;
+import io.github.sqliteconsole.core.integrity.IntegrityReport;
+import io.github.sqliteconsole.core.job.JobKind;
+import io.github.sqliteconsole.core.job.JobSnapshot;
+import io.github.sqliteconsole.core.job.JobState;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The checks as jobs against the pragmas they replace. Each runs once (no warm-up): on 1 GB the
+ * pragmas take tens of seconds, and the ratio, not the spread, is the point. Counts are compared,
+ * so a fast wrong answer fails loudly.
+ */
+final class IntegrityBenchmarks {
+
+    private IntegrityBenchmarks() {
+    }
+
+    static List<Result> run(SqliteConsole console, Path database) throws Exception {
+        AtomicLong ourViolations = new AtomicLong();
+        AtomicLong pragmaViolations = new AtomicLong();
+        Measurement foreignKeys = Measurement.of(0, 1, () -> {
+            @SuppressWarnings("unchecked")
+            List<ForeignKeyResult> results = (List<ForeignKeyResult>) runJob(console, JobKind.FOREIGN_KEY_CHECK);
+            ourViolations.set(results.stream().mapToLong(ForeignKeyResult::violations).sum());
+        });
+        Measurement pragma = Measurement.of(0, 1, () -> pragmaViolations.set(count(database, "SELECT count(*) FROM pragma_foreign_key_check")));
+        if (ourViolations.get() != pragmaViolations.get()) {
+            throw new IllegalStateException("foreign-key check found " + ourViolations.get() + " violations, the pragma "
+                    + pragmaViolations.get());
+        }
+        AtomicReference<IntegrityReport> quick = new AtomicReference<>();
+        AtomicReference<IntegrityReport> full = new AtomicReference<>();
+        return List.of(
+                new Result("foreign-key-check job", foreignKeys, "PRAGMA foreign_key_check", pragma, 0.3,
+                        "same count: " + ourViolations.get()),
+                new Result("orphan-scan job (declared + inferred)", Measurement.of(0, 1, () -> runJob(console, JobKind.ORPHAN_SCAN)),
+                        "PRAGMA foreign_key_check + NOT IN for audit.order_id", Measurement.of(0, 1, () -> {
+                            count(database, "SELECT count(*) FROM pragma_foreign_key_check");
+                            count(database, "SELECT count(*) FROM audit WHERE order_id NOT IN (SELECT id FROM orders)");
+                        }), null, null),
+                new Result("quick-check job", Measurement.of(0, 1, () -> quick.set((IntegrityReport) runJob(console, JobKind.QUICK_CHECK))),
+                        "PRAGMA quick_check", Measurement.of(0, 1, () -> count(database, "SELECT count(*) FROM pragma_quick_check")),
+                        null, "per table, with progress and cancel"),
+                new Result("integrity-check job", Measurement.of(0, 1, () -> full.set((IntegrityReport) runJob(console, JobKind.INTEGRITY_CHECK))),
+                        "PRAGMA integrity_check", Measurement.of(0, 1, () -> count(database, "SELECT count(*) FROM pragma_integrity_check")),
+                        null, "per table, with progress and cancel"));
+    }
+
+    static Object runJob(SqliteConsole console, JobKind kind) throws Exception {
+        JobSnapshot job = console.startJob(kind);
+        while (true) {
+            JobSnapshot now = console.jobs().get(job.id()).orElseThrow();
+            if (now.state().finished()) {
+                if (now.state() != JobState.SUCCEEDED) {
+                    throw new IllegalStateException(kind + " job ended " + now.state() + ": " + now.error());
+                }
+                return now.result();
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static long count(Path database, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+}

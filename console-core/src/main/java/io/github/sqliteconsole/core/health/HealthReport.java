@@ -1,0 +1,39 @@
+package io.github.sqliteconsole.core.health;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The health of the database at one moment.
+ *
+ * @param checks      every check that ran, in a stable order
+ * @param database    what was learned about the database; empty when it could not be reached
+ * @param probeMillis how long the probe took
+ * @param checkedAt   when the probe ran
+ */
+public record HealthReport(List<HealthCheckResult> checks, Optional<DatabaseInfo> database,
+                           long probeMillis, Instant checkedAt) {
+
+    public HealthReport {
+        checks = List.copyOf(checks);
+    }
+
+    /** The worst verdict of all checks. */
+    public HealthStatus status() {
+        HealthStatus status = HealthStatus.UP;
+        for (HealthCheckResult check : checks) {
+            status = status.worst(check.status());
+        }
+        return status;
+    }
+
+    public boolean healthy() {
+        return status() == HealthStatus.UP;
+    }
+
+    /** The checks that are not UP: what the overview lists as reasons. */
+    public List<HealthCheckResult> problems() {
+        return checks.stream().filter(check -> check.status() != HealthStatus.UP).toList();
+    }
+}

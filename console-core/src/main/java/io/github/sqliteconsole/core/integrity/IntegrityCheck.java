@@ -1,0 +1,140 @@
+package io.github.sqliteconsole.core.integrity;
+
+import io.github.sqliteconsole.core.sql.Queries;
+import io.github.sqliteconsole.core.job.JobContext;
+import io.github.sqliteconsole.core.space.SpaceCheck;
+import io.github.sqliteconsole.core.space.SpaceReport;
+import io.github.sqliteconsole.core.space.TableSpace;
+import io.github.sqliteconsole.core.sql.Deadline;
+import io.github.sqliteconsole.core.sql.Identifiers;
+import io.github.sqliteconsole.core.sql.SqliteErrors;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code integrity_check} or {@code quick_check} table by table, so a job can show progress
+ * (weighted by each table's bytes) and stop between and within tables. Checking per table skips
+ * SQLite's whole-file page accounting; the last step does it instead: every page must belong to a
+ * b-tree or the freelist.
+ */
+public final class IntegrityCheck {
+
+    private static final long LOCK_BYTE_OFFSET = 1L << 30;
+
+    private final boolean quick;
+    private final int maxErrors;
+
+    public IntegrityCheck(boolean quick, int maxErrors) {
+        this.quick = quick;
+        this.maxErrors = maxErrors;
+    }
+
+    /** Runs on one of the console's own connections; stops when {@code context} is cancelled. */
+    public IntegrityReport run(Connection own, JobContext context) throws SQLException {
+        String pragma = quick ? "quick_check" : "integrity_check";
+        List<String> errors = new ArrayList<>();
+        try (Deadline stop = Deadline.install(own, Duration.ofDays(365), context::cancelled)) {
+            SpaceReport space;
+            try {
+                space = new SpaceCheck(Duration.ZERO).run(own, 0);
+            } catch (SQLException e) {
+                if (!SqliteErrors.isCorrupt(e)) {
+                    throw e;
+                }
+                // Too damaged to walk table by table: SQLite's whole-file check says what it can.
+                errors.add(e.getMessage());
+                wholeFile(own, pragma, errors);
+                return report(errors);
+            }
+            List<TableSpace> tables = space.tables();
+            double total = Math.max(1, tables.stream().mapToLong(TableSpace::totalBytes).sum());
+            long done = 0;
+            for (int i = 0; i < tables.size() && errors.size() < maxErrors; i++) {
+                TableSpace table = tables.get(i);
+                context.progress(done / total, "checking " + table.name() + " (" + (i + 1) + " of " + tables.size() + ")");
+                checkTable(own, pragma, table, errors);
+                done += table.totalBytes();
+            }
+            context.progress(0.99, "checking that every page is accounted for");
+            pageAccounting(own, space, errors);
+        }
+        return report(errors);
+    }
+
+    private IntegrityReport report(List<String> errors) {
+        boolean truncated = errors.size() > maxErrors;
+        return new IntegrityReport(truncated ? errors.subList(0, maxErrors) : errors, truncated);
+    }
+
+    private void checkTable(Connection own, String pragma, TableSpace table, List<String> errors) throws SQLException {
+        List<String> names = new ArrayList<>(table.shadowTables());
+        names.add(0, table.name());
+        for (String name : names) {
+            try (PreparedStatement statement = own.prepareStatement("PRAGMA " + pragma + "(" + Identifiers.quote(name) + ")");
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next() && errors.size() <= maxErrors) {
+                    String line = rows.getString(1);
+                    if (!"ok".equals(line)) {
+                        errors.add(line);
+                    }
+                }
+            } catch (SQLException e) {
+                if (e.getMessage() != null && e.getMessage().contains("no such table")) {
+                    // Dropped while the check ran: say so for this table and check the rest.
+                    errors.add(name + ": not checked, the table no longer exists");
+                } else if (SqliteErrors.isCorrupt(e)) {
+                    errors.add(name + ": " + e.getMessage());
+                } else {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void wholeFile(Connection own, String pragma, List<String> errors) throws SQLException {
+        try (PreparedStatement statement = own.prepareStatement("PRAGMA " + pragma + "(" + maxErrors + ")");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                if (!"ok".equals(rows.getString(1))) {
+                    errors.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            if (!SqliteErrors.isCorrupt(e)) {
+                throw e;
+            }
+            errors.add(e.getMessage());
+        }
+    }
+
+    /** Pages in b-trees + freelist + the lock-byte page must equal the file's page count. */
+    private static void pageAccounting(Connection own, SpaceReport space, List<String> errors) throws SQLException {
+        if (!space.sizesKnown() || Queries.longValue(own, "PRAGMA auto_vacuum") != 0) {
+            return; // pointer-map pages of auto_vacuum files are in no b-tree; SQLite's own check covers them
+        }
+        long pageSize = Queries.longValue(own, "PRAGMA page_size");
+        long pageCount = Queries.longValue(own, "PRAGMA page_count");
+        long inTrees;
+        try {
+            inTrees = Queries.longValue(own, "SELECT coalesce(sum(pageno), 0) FROM dbstat WHERE schema = 'main' AND aggregate = TRUE");
+        } catch (SQLException e) {
+            if (!SqliteErrors.isCorrupt(e)) {
+                throw e;
+            }
+            errors.add("page accounting: " + e.getMessage());
+            return;
+        }
+        long free = Queries.longValue(own, "PRAGMA freelist_count");
+        long lockBytePage = pageCount * pageSize > LOCK_BYTE_OFFSET ? 1 : 0;
+        long unaccounted = pageCount - inTrees - free - lockBytePage;
+        if (unaccounted != 0) {
+            errors.add("page accounting: " + Math.abs(unaccounted) + " of " + pageCount + " pages are "
+                    + (unaccounted > 0 ? "in no table, index or freelist" : "counted twice"));
+        }
+    }
+}

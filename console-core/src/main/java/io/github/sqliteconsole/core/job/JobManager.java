@@ -1,0 +1,171 @@
+package io.github.sqliteconsole.core.job;
+
+import io.github.sqliteconsole.core.sql.SqliteErrors;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs long work in the background: one job per kind at a time, each with progress, a cancel and
+ * a deadline; the last {@link #KEPT} finished jobs are kept, so a page reload shows the latest
+ * result. A job survives the browser that started it.
+ */
+public final class JobManager implements AutoCloseable {
+
+    public static final int KEPT = 20;
+    private static final System.Logger LOGGER = System.getLogger(JobManager.class.getName());
+
+    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("sqlite-console-job"));
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(daemon("sqlite-console-deadline"));
+    private final Map<String, RunningJob> running = new HashMap<>();
+    private final Deque<JobSnapshot> finished = new ArrayDeque<>();
+
+    /** Starts {@code work} as a job of {@code kind}, stopped if still running after {@code deadline}. */
+    public synchronized JobSnapshot start(String kind, Duration deadline, JobWork work) throws JobConflict {
+        RunningJob current = running.get(kind);
+        if (current != null) {
+            throw new JobConflict(current.snapshot());
+        }
+        RunningJob job = new RunningJob(UUID.randomUUID().toString(), kind, Instant.now());
+        running.put(kind, job);
+        deadlines.schedule(() -> job.stop("stopped: the job's deadline of " + deadline.toMinutes() + " min passed"),
+                deadline.toMillis(), TimeUnit.MILLISECONDS);
+        workers.execute(() -> execute(job, work));
+        return job.snapshot();
+    }
+
+    private void execute(RunningJob job, JobWork work) {
+        JobSnapshot outcome;
+        try {
+            Object result = work.run(job);
+            outcome = job.isStopped() ? job.end(JobState.CANCELLED, null, job.stopReason()) : job.end(JobState.SUCCEEDED, result, null);
+        } catch (SQLException e) {
+            outcome = job.isStopped() || SqliteErrors.isInterrupted(e)
+                    ? job.end(JobState.CANCELLED, null, job.stopReason())
+                    : job.end(JobState.FAILED, null, SqliteErrors.describe(e));
+        } catch (Exception | LinkageError e) {
+            LOGGER.log(Level.ERROR, "SQLite Console job " + job.kind + " failed", e);
+            outcome = job.end(JobState.FAILED, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        synchronized (this) {
+            running.remove(job.kind);
+            finished.addFirst(outcome);
+            while (finished.size() > KEPT) {
+                finished.removeLast();
+            }
+        }
+    }
+
+    public synchronized Optional<JobSnapshot> get(String id) {
+        for (RunningJob job : running.values()) {
+            if (job.id.equals(id)) {
+                return Optional.of(job.snapshot());
+            }
+        }
+        return finished.stream().filter(job -> job.id().equals(id)).findFirst();
+    }
+
+    /** The running job of {@code kind}, else the latest finished one. */
+    public synchronized Optional<JobSnapshot> latest(String kind) {
+        RunningJob job = running.get(kind);
+        if (job != null) {
+            return Optional.of(job.snapshot());
+        }
+        return finished.stream().filter(snapshot -> snapshot.kind().equals(kind)).findFirst();
+    }
+
+    /** Asks the job to stop; true when it was running. */
+    public synchronized boolean cancel(String id) {
+        for (RunningJob job : running.values()) {
+            if (job.id.equals(id)) {
+                job.stop("cancelled by a user");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public synchronized List<JobSnapshot> recent() {
+        return List.copyOf(finished);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            running.values().forEach(job -> job.stop("stopped: the console is shutting down"));
+        }
+        workers.shutdown();
+        deadlines.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** A job while it runs: its progress is written by the worker and read by requests. */
+    private static final class RunningJob implements JobContext {
+        private final String id;
+        private final String kind;
+        private final Instant startedAt;
+        private volatile double progress;
+        private volatile String message = "starting";
+        private volatile String stopReason;
+
+        RunningJob(String id, String kind, Instant startedAt) {
+            this.id = id;
+            this.kind = kind;
+            this.startedAt = startedAt;
+        }
+
+        @Override
+        public void progress(double fraction, String text) {
+            progress = Math.max(0, Math.min(1, fraction));
+            message = text;
+        }
+
+        @Override
+        public boolean cancelled() {
+            return stopReason != null;
+        }
+
+        void stop(String reason) {
+            if (stopReason == null) {
+                stopReason = reason;
+            }
+        }
+
+        boolean isStopped() {
+            return stopReason != null;
+        }
+
+        String stopReason() {
+            return stopReason == null ? "stopped" : stopReason;
+        }
+
+        JobSnapshot snapshot() {
+            return new JobSnapshot(id, kind, JobState.RUNNING, progress, message, startedAt, null, null, null);
+        }
+
+        JobSnapshot end(JobState state, Object result, String error) {
+            double done = state == JobState.SUCCEEDED ? 1 : progress;
+            String text = state == JobState.SUCCEEDED ? "done" : error;
+            return new JobSnapshot(id, kind, state, done, text, startedAt, Instant.now(), result, error);
+        }
+    }
+}

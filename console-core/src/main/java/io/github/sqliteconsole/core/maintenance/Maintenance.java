@@ -1,0 +1,92 @@
+package io.github.sqliteconsole.core.maintenance;
+
+import io.github.sqliteconsole.core.job.JobContext;
+import io.github.sqliteconsole.core.sql.DatabaseFiles;
+import io.github.sqliteconsole.core.sql.Deadline;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The maintenance operations, each one fixed statement on the console's own read-write connection
+ * (never text from a request). With the console's short busy timeout, an operation that meets
+ * another writer fails in about a second with "locked by another connection", instead of hanging.
+ */
+public final class Maintenance {
+
+    /** Rows ANALYZE samples per index under PRAGMA optimize: bounded work on any size of table. */
+    static final int ANALYSIS_LIMIT = 1000;
+
+    public enum Operation { VACUUM, INCREMENTAL_VACUUM, ANALYZE, OPTIMIZE, CHECKPOINT_PASSIVE, CHECKPOINT_TRUNCATE, REINDEX }
+
+    private final Path databaseFile;
+
+    public Maintenance(Path databaseFile) {
+        this.databaseFile = databaseFile;
+    }
+
+    public MaintenanceResult run(Connection own, Operation operation, JobContext context) throws SQLException {
+        if (operation == Operation.VACUUM) {
+            VacuumPreflight preflight = VacuumPreflight.of(own, databaseFile);
+            if (!preflight.allowed()) {
+                throw new SQLException("VACUUM refused: " + preflight.refusal());
+            }
+        }
+        long before = bytes(operation);
+        long started = System.nanoTime();
+        String detail = "";
+        context.progress(0, operation.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " running");
+        try (Deadline stop = Deadline.install(own, Duration.ofDays(365), context::cancelled)) {
+            switch (operation) {
+                case VACUUM -> {
+                    execute(own, "VACUUM");
+                    // In WAL mode the compacted pages sit in the WAL until a checkpoint: copy them
+                    // back now, so the file actually shrinks (best effort: a reader may hold some back).
+                    detail = checkpoint(own, "TRUNCATE");
+                }
+                case INCREMENTAL_VACUUM -> execute(own, "PRAGMA incremental_vacuum");
+                case ANALYZE -> execute(own, "ANALYZE");
+                case OPTIMIZE -> {
+                    execute(own, "PRAGMA analysis_limit = " + ANALYSIS_LIMIT);
+                    execute(own, "PRAGMA optimize");
+                }
+                case CHECKPOINT_PASSIVE -> detail = checkpoint(own, "PASSIVE");
+                case CHECKPOINT_TRUNCATE -> detail = checkpoint(own, "TRUNCATE");
+                case REINDEX -> execute(own, "REINDEX");
+            }
+        }
+        return new MaintenanceResult(kindName(operation), before, bytes(operation), (System.nanoTime() - started) / 1_000_000, detail);
+    }
+
+    /** The job kind of {@code operation}: both checkpoint modes are the one kind {@code checkpoint}. */
+    public static String kindName(Operation operation) {
+        return switch (operation) {
+            case CHECKPOINT_PASSIVE, CHECKPOINT_TRUNCATE -> "checkpoint";
+            default -> operation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        };
+    }
+
+    private long bytes(Operation operation) {
+        long main = DatabaseFiles.sizeOrZero(databaseFile);
+        boolean checkpoint = operation == Operation.CHECKPOINT_PASSIVE || operation == Operation.CHECKPOINT_TRUNCATE;
+        return checkpoint ? main + DatabaseFiles.sizeOrZero(DatabaseFiles.walOf(databaseFile)) : main;
+    }
+
+    /** Returns "busy B, log L, checkpointed C": B=1 means another connection kept it from finishing. */
+    private static String checkpoint(Connection own, String mode) throws SQLException {
+        try (PreparedStatement statement = own.prepareStatement("PRAGMA wal_checkpoint(" + mode + ")");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return "busy " + rows.getInt(1) + ", log " + rows.getInt(2) + " frames, checkpointed " + rows.getInt(3) + " frames";
+        }
+    }
+
+    private static void execute(Connection own, String fixedSql) throws SQLException {
+        try (PreparedStatement statement = own.prepareStatement(fixedSql)) {
+            statement.execute();
+        }
+    }
+}

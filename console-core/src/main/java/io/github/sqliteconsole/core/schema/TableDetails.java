@@ -1,0 +1,35 @@
+package io.github.sqliteconsole.core.schema;
+
+import java.util.List;
+
+/**
+ * Everything the schema says about one table.
+ *
+ * @param type           {@code table}, {@code virtual}, {@code shadow} or {@code internal}
+ * @param sql            the CREATE statement as stored in {@code sqlite_schema}
+ * @param foreignKeysOut the foreign keys this table declares
+ * @param foreignKeysIn  foreign keys of other tables that reference this one
+ */
+public record TableDetails(String name, String type, boolean withoutRowid, boolean strict, String sql,
+                           List<ColumnInfo> columns, List<IndexInfo> indexes, List<ForeignKeyInfo> foreignKeysOut,
+                           List<ForeignKeyInfo> foreignKeysIn, List<TriggerInfo> triggers) {
+
+    public TableDetails {
+        columns = List.copyOf(columns);
+        indexes = List.copyOf(indexes);
+        foreignKeysOut = List.copyOf(foreignKeysOut);
+        foreignKeysIn = List.copyOf(foreignKeysIn);
+        triggers = List.copyOf(triggers);
+    }
+
+    /** Rows can be paged by rowid: every table except WITHOUT ROWID ones. */
+    public boolean hasRowid() {
+        return !withoutRowid;
+    }
+
+    /** Primary key columns in key order; empty for a rowid table without a declared key. */
+    public List<String> primaryKey() {
+        return columns.stream().filter(column -> column.pkPosition() > 0)
+                .sorted(java.util.Comparator.comparingInt(ColumnInfo::pkPosition)).map(ColumnInfo::name).toList();
+    }
+}

@@ -1,0 +1,134 @@
+package io.github.sqliteconsole.core.space;
+
+import io.github.sqliteconsole.core.sql.Queries;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bytes per table and index from one aggregate {@code dbstat} scan (one row per b-tree, so the
+ * cost does not grow with the number of tables), and row counts within a time budget.
+ */
+public final class SpaceCheck {
+
+    private record SchemaTable(String name, String type, boolean withoutRowid, boolean strict) {
+    }
+
+    private record Btree(long bytes, long unused) {
+    }
+
+    private final Duration countBudget;
+
+    /** @param countBudget total time for exact {@code count(*)}s; past it rows are estimated */
+    public SpaceCheck(Duration countBudget) {
+        this.countBudget = countBudget;
+    }
+
+    /** Runs on one of the console's own connections: the row counts install a progress handler. */
+    public SpaceReport run(Connection own, long walBytes) throws SQLException {
+        Map<String, Btree> btrees = new HashMap<>();
+        boolean sizesKnown = readDbstat(own, btrees);
+        Map<String, List<String>> indexesByTable = indexesByTable(own);
+        List<SchemaTable> schemaTables = schemaTables(own);
+        Map<String, String> shadowOwners = shadowOwners(schemaTables);
+
+        Map<String, List<String>> shadowsByOwner = new HashMap<>();
+        shadowOwners.forEach((shadow, owner) -> shadowsByOwner.computeIfAbsent(owner, key -> new ArrayList<>()).add(shadow));
+        List<TableSpace> tables = new ArrayList<>();
+        for (SchemaTable table : schemaTables) {
+            if (shadowOwners.containsKey(table.name())) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            parts.add(table.name());
+            parts.addAll(shadowsByOwner.getOrDefault(table.name(), List.of()));
+            long bytes = 0;
+            long unused = 0;
+            List<IndexSpace> indexes = new ArrayList<>();
+            for (String part : parts) {
+                Btree btree = btrees.getOrDefault(part, new Btree(0, 0));
+                bytes += btree.bytes();
+                unused += btree.unused();
+                for (String index : indexesByTable.getOrDefault(part, List.of())) {
+                    indexes.add(new IndexSpace(index, btrees.getOrDefault(index, new Btree(0, 0)).bytes()));
+                }
+            }
+            indexes.sort(Comparator.comparingLong(IndexSpace::bytes).reversed().thenComparing(IndexSpace::name));
+            String type = table.name().startsWith("sqlite_") ? "internal" : table.type();
+            List<String> shadows = parts.subList(1, parts.size()).stream().sorted().toList();
+            tables.add(new TableSpace(table.name(), type, table.withoutRowid(), table.strict(), -1, false,
+                    bytes, unused, indexes, shadows));
+        }
+        List<TableSpace> counted = new RowCounter(own).count(tables, countBudget);
+        long pageSize = Queries.longValue(own, "PRAGMA page_size");
+        return new SpaceReport(counted, pageSize * Queries.longValue(own, "PRAGMA page_count"),
+                pageSize * Queries.longValue(own, "PRAGMA freelist_count"), walBytes, sizesKnown);
+    }
+
+    /** Fills {@code btrees}; false when this SQLite was built without {@code dbstat}. */
+    private static boolean readDbstat(Connection connection, Map<String, Btree> btrees) throws SQLException {
+        String sql = "SELECT name, pgsize, unused FROM dbstat WHERE schema = 'main' AND aggregate = TRUE";
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                btrees.put(rows.getString(1), new Btree(rows.getLong(2), rows.getLong(3)));
+            }
+            return true;
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("no such table: dbstat")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, List<String>> indexesByTable(Connection connection) throws SQLException {
+        Map<String, List<String>> indexes = new HashMap<>();
+        String sql = "SELECT name, tbl_name FROM sqlite_schema WHERE type = 'index' ORDER BY name";
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                indexes.computeIfAbsent(rows.getString(2), key -> new ArrayList<>()).add(rows.getString(1));
+            }
+        }
+        return indexes;
+    }
+
+    private static List<SchemaTable> schemaTables(Connection connection) throws SQLException {
+        List<SchemaTable> tables = new ArrayList<>();
+        String sql = "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main' "
+                + "AND type IN ('table', 'virtual', 'shadow') ORDER BY name";
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                tables.add(new SchemaTable(rows.getString(1), rows.getString(2), rows.getInt(3) == 1, rows.getInt(4) == 1));
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * Shadow table to the virtual table that owns it. SQLite names shadow tables
+     * {@code <virtual table>_<suffix>}; the longest matching virtual table name wins.
+     */
+    private static Map<String, String> shadowOwners(List<SchemaTable> tables) {
+        List<String> virtualTables = tables.stream().filter(t -> t.type().equals("virtual")).map(SchemaTable::name).toList();
+        Map<String, String> owners = new HashMap<>();
+        for (SchemaTable table : tables) {
+            if (!table.type().equals("shadow")) {
+                continue;
+            }
+            virtualTables.stream().filter(owner -> table.name().startsWith(owner + "_"))
+                    .max(Comparator.comparingInt(String::length))
+                    .ifPresent(owner -> owners.put(table.name(), owner));
+        }
+        return owners;
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.sqliteconsole.core.space;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the bytes of the database file are, table by table.
+ *
+ * @param tables        every table, largest first
+ * @param fileBytes     page count times page size: the main file
+ * @param freelistBytes free pages: what VACUUM would give back
+ * @param walBytes      the {@code -wal} file
+ * @param sizesKnown    false when this SQLite lacks the {@code dbstat} table: byte columns are then 0
+ */
+public record SpaceReport(List<TableSpace> tables, long fileBytes, long freelistBytes, long walBytes,
+                          boolean sizesKnown) {
+
+    public SpaceReport {
+        tables = tables.stream().sorted(Comparator.comparingLong(TableSpace::totalBytes).reversed()
+                .thenComparing(TableSpace::name)).toList();
+    }
+
+    public Optional<TableSpace> table(String name) {
+        return tables.stream().filter(table -> table.name().equals(name)).findFirst();
+    }
+
+    /** Share of the file a table takes, 0..1. */
+    public double shareOf(TableSpace table) {
+        return fileBytes == 0 ? 0 : (double) table.totalBytes() / fileBytes;
+    }
+
+    /** True when every row count is a {@code count(*)}. */
+    public boolean allRowsExact() {
+        return tables.stream().allMatch(TableSpace::rowsExact);
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.sqliteconsole.core.integrity;
+
+import static io.github.sqliteconsole.core.TestDatabases.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.sqliteconsole.core.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+class OrphanScanTest {
+
+    @TempDir
+    Path dir;
+
+    private SQLiteDataSource seeded() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("orphans.db"));
+        execute(dataSource, "PRAGMA foreign_keys = OFF",
+                "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)",
+                "CREATE TABLE category (id INTEGER PRIMARY KEY, parent_id INT)",
+                "CREATE TABLE purchase_orders (id INTEGER PRIMARY KEY)",
+                "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INT, assigned_po_id INT, legacy_id INT, "
+                        + "category_id INT REFERENCES category(id))",
+                "INSERT INTO customers VALUES (1, 'a'), (2, 'b')",
+                "INSERT INTO category VALUES (1, NULL), (2, 1), (3, 9)",
+                "INSERT INTO purchase_orders VALUES (10), (11)",
+                "INSERT INTO orders VALUES (1, 1, 10, 5, 1), (2, 3, 12, 6, 2), (3, NULL, 13, 7, 8), (4, 4, NULL, NULL, NULL)");
+        return dataSource;
+    }
+
+    @Test
+    void findsDeclaredInferredAndConfiguredOrphansAndNeverGuesses() throws Exception {
+        SQLiteDataSource dataSource = seeded();
+        try (Connection connection = dataSource.getConnection()) {
+            List<OrphanResult> results = new OrphanScan(List.of(Relation.parse("orders.assigned_po_id -> purchase_orders.id")))
+                    .run(connection, new NoJob());
+
+            assertThat(find(results, "orders", "customer_id")).satisfies(r -> {
+                assertThat(r.origin()).isEqualTo("inferred");
+                assertThat(r.parent()).isEqualTo("customers");
+                assertThat(r.orphans()).isEqualTo(2);
+                assertThat(r.sampleRowids()).containsExactly(2L, 4L);
+                assertThat(r.deleteSql()).startsWith("DELETE FROM \"orders\"");
+                assertThat(r.setNullSql()).contains("SET \"customer_id\" = NULL");
+            });
+            assertThat(find(results, "category", "parent_id")).satisfies(r -> {
+                assertThat(r.parent()).isEqualTo("category");
+                assertThat(r.orphans()).isEqualTo(1);
+            });
+            assertThat(find(results, "orders", "category_id")).satisfies(r -> {
+                assertThat(r.declared()).isTrue();
+                assertThat(r.orphans()).isEqualTo(1);
+            });
+            assertThat(find(results, "orders", "assigned_po_id")).satisfies(r -> {
+                assertThat(r.origin()).isEqualTo("configured");
+                assertThat(r.orphans()).isEqualTo(2);
+            });
+            assertThat(find(results, "orders", "legacy_id")).satisfies(r -> {
+                assertThat(r.parent()).isNull();
+                assertThat(r.error()).startsWith("no parent table found");
+            });
+        }
+    }
+
+    @Test
+    void suggestedFixesDoWhatTheySayWhenAPersonRunsThem() throws Exception {
+        SQLiteDataSource dataSource = seeded();
+        try (Connection connection = dataSource.getConnection()) {
+            OrphanResult customers = find(new OrphanScan(List.of()).run(connection, new NoJob()), "orders", "customer_id");
+            assertThat(count(connection, "SELECT count(*) FROM orders")).as("the scan changed nothing").isEqualTo(4);
+            connection.createStatement().execute(customers.setNullSql());
+            assertThat(count(connection, "SELECT count(*) FROM orders WHERE customer_id IS NULL")).isEqualTo(3);
+            assertThat(find(new OrphanScan(List.of()).run(connection, new NoJob()), "orders", "customer_id").orphans()).isZero();
+        }
+    }
+
+    @Test
+    void badConfiguredRelationsAreRejectedPlainly() throws Exception {
+        assertThatThrownBy(() -> Relation.parse("orders.assigned_po_id purchase_orders.id"))
+                .hasMessageContaining("child.column -> parent.column");
+        SQLiteDataSource dataSource = seeded();
+        try (Connection connection = dataSource.getConnection()) {
+            List<OrphanResult> results = new OrphanScan(List.of(Relation.parse("orders.nope_id -> purchase_orders.id")))
+                    .run(connection, new NoJob());
+            assertThat(find(results, "orders", "nope_id").error()).contains("column nope_id does not exist in orders");
+        }
+    }
+
+    @Test
+    void relationNamingAMissingColumnIsRejectedWhenTheConsoleIsBuilt() throws Exception {
+        SQLiteDataSource dataSource = seeded();
+        assertThatThrownBy(() -> io.github.sqliteconsole.core.SqliteConsole.builder(dataSource)
+                .relations("orders.assigned_po_id -> purchase_orders.number").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column number does not exist in purchase_orders");
+        io.github.sqliteconsole.core.SqliteConsole.builder(TestDatabases.existingOnly(dir.resolve("not-yet.db")))
+                .hostBorrowTimeout(java.time.Duration.ofMillis(200))
+                .relations("orders.assigned_po_id -> purchase_orders.id").build().close();
+    }
+
+    private static OrphanResult find(List<OrphanResult> results, String child, String column) {
+        return results.stream().filter(r -> r.child().equals(child) && r.childColumns().equals(List.of(column)))
+                .findFirst().orElseThrow(() -> new AssertionError("no relation " + child + "." + column + " in " + results));
+    }
+
+    private static long count(Connection connection, String sql) throws Exception {
+        try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.sqliteconsole.core.maintenance;
+
+import static io.github.sqliteconsole.core.TestDatabases.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.TestDatabases;
+import io.github.sqliteconsole.core.job.JobManagerTest;
+import io.github.sqliteconsole.core.job.JobSnapshot;
+import io.github.sqliteconsole.core.job.JobState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+class MaintenanceTest {
+
+    @TempDir
+    Path dir;
+
+    private static JobSnapshot awaitEnd(SqliteConsole console, JobSnapshot started) throws InterruptedException {
+        return JobManagerTest.awaitEnd(console.jobs(), started.id());
+    }
+
+    private SQLiteDataSource bloated(Path file) throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
+        execute(dataSource, "CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB)", "CREATE TABLE notes (body TEXT)",
+                "INSERT INTO blobs(data) " + TestDatabases.series(400) + " SELECT randomblob(16000) FROM n",
+                "DELETE FROM blobs WHERE id > 50", "PRAGMA wal_checkpoint(TRUNCATE)");
+        return dataSource;
+    }
+
+    @Test
+    void vacuumReclaimsFreePagesAndReportsIt() throws Exception {
+        Path file = dir.resolve("bloated.db");
+        SQLiteDataSource dataSource = bloated(file);
+        try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
+            VacuumPreflight preflight = console.vacuumPreflight();
+            assertThat(preflight.allowed()).isTrue();
+            assertThat(preflight.freelistBytes()).isGreaterThan(4_000_000);
+            assertThat(preflight.renumberedTables()).containsExactly("notes");
+            assertThat(preflight.neededBytes()).isEqualTo(2 * (Files.size(file) + Files.size(dir.resolve("bloated.db-wal"))));
+
+            JobSnapshot job = awaitEnd(console, console.startMaintenance(Maintenance.Operation.VACUUM));
+            assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+            MaintenanceResult result = (MaintenanceResult) job.result();
+            assertThat(result.operation()).isEqualTo("vacuum");
+            assertThat(result.bytesBefore() - result.bytesAfter()).isGreaterThan(4_000_000);
+            assertThat(console.vacuumPreflight().freelistBytes()).isZero();
+        }
+    }
+
+    @Test
+    void vacuumBehindAnotherWriterFailsPlainlyAndQuickly() throws Exception {
+        Path file = dir.resolve("busy.db");
+        SQLiteDataSource dataSource = bloated(file);
+        try (SqliteConsole console = SqliteConsole.builder(dataSource).busyTimeout(Duration.ofMillis(300)).build();
+             Connection writer = dataSource.getConnection(); Statement statement = writer.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            statement.execute("INSERT INTO notes VALUES ('in flight')");
+
+            JobSnapshot job = awaitEnd(console, console.startMaintenance(Maintenance.Operation.VACUUM));
+
+            assertThat(job.state()).isEqualTo(JobState.FAILED);
+            assertThat(job.error()).contains("locked by another connection");
+            statement.execute("COMMIT");
+        }
+    }
+
+    @Test
+    void analyzeOptimizeReindexAndCheckpointRun() throws Exception {
+        Path file = dir.resolve("ops.db");
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
+        TestDatabases.seedInventory(dataSource);
+        try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
+            for (Maintenance.Operation operation : new Maintenance.Operation[] {Maintenance.Operation.ANALYZE,
+                    Maintenance.Operation.OPTIMIZE, Maintenance.Operation.REINDEX, Maintenance.Operation.CHECKPOINT_TRUNCATE}) {
+                JobSnapshot job = awaitEnd(console, console.startMaintenance(operation));
+                assertThat(job.state()).as(operation.name()).isEqualTo(JobState.SUCCEEDED);
+            }
+            JobSnapshot checkpoint = console.jobs().latest("checkpoint").orElseThrow();
+            assertThat(((MaintenanceResult) checkpoint.result()).detail()).startsWith("busy 0, log");
+            assertThat(io.github.sqliteconsole.core.sql.DatabaseFiles.sizeOrZero(dir.resolve("ops.db-wal")))
+                    .as("TRUNCATE empties the WAL").isZero();
+            try (Connection connection = dataSource.getConnection();
+                 var rows = connection.createStatement().executeQuery("SELECT count(*) FROM sqlite_stat1")) {
+                assertThat(rows.getInt(1)).isPositive();
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.sqliteconsole.core.schema;
+
+import static io.github.sqliteconsole.core.TestDatabases.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.TestDatabases;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+class TableInspectorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void describesColumnsIndexesKeysAndTriggers() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("schema.db"));
+        execute(dataSource,
+                "CREATE TABLE customer (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, region VARCHAR(10) DEFAULT 'eu')",
+                "CREATE TABLE \"order\" (id INTEGER PRIMARY KEY, customer_id INT REFERENCES customer(id) ON DELETE CASCADE, "
+                        + "net DECIMAL(10,2), tax FLOAT, total REAL GENERATED ALWAYS AS (net + tax) STORED, note, raw BLOB)",
+                "CREATE INDEX order_customer ON \"order\"(customer_id DESC)",
+                "CREATE INDEX order_big ON \"order\"(net) WHERE net > 1000",
+                "CREATE INDEX order_expr ON \"order\"(lower(note))",
+                "CREATE TABLE line (order_id INT, line_no INT, sku TEXT, PRIMARY KEY (order_id, line_no), "
+                        + "FOREIGN KEY (order_id) REFERENCES \"ORDER\"(id)) WITHOUT ROWID",
+                "CREATE TRIGGER order_audit AFTER UPDATE ON \"order\" BEGIN SELECT 1; END");
+        try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
+            TableDetails order = console.table("order").orElseThrow();
+
+            assertThat(order.columns()).extracting(ColumnInfo::name)
+                    .containsExactly("id", "customer_id", "net", "tax", "total", "note", "raw");
+            assertThat(order.columns()).extracting(ColumnInfo::affinity)
+                    .containsExactly("INTEGER", "INTEGER", "NUMERIC", "REAL", "REAL", "BLOB", "BLOB");
+            assertThat(order.columns().get(4).hidden()).isEqualTo("generated stored");
+            assertThat(order.columns().get(0).pkPosition()).isEqualTo(1);
+            assertThat(order.indexes()).extracting(IndexInfo::name).containsExactly("order_big", "order_customer", "order_expr");
+            assertThat(order.indexes().get(0).partial()).isTrue();
+            assertThat(order.indexes().get(1).columns()).containsExactly("customer_id DESC");
+            assertThat(order.indexes().get(2).columns()).containsExactly("<expression>");
+            assertThat(order.foreignKeysOut()).singleElement().satisfies(fk -> {
+                assertThat(fk.parentTable()).isEqualTo("customer");
+                assertThat(fk.childColumns()).containsExactly("customer_id");
+                assertThat(fk.onDelete()).isEqualTo("CASCADE");
+            });
+            assertThat(order.foreignKeysIn()).as("declared with another case, resolved like SQLite does").singleElement()
+                    .satisfies(fk -> assertThat(fk.childTable()).isEqualTo("line"));
+            assertThat(order.triggers()).extracting(TriggerInfo::name).containsExactly("order_audit");
+            assertThat(order.sql()).startsWith("CREATE TABLE \"order\"");
+
+            TableDetails customer = console.table("customer").orElseThrow();
+            assertThat(customer.indexes()).singleElement().satisfies(index -> {
+                assertThat(index.origin()).isEqualTo("unique constraint");
+                assertThat(index.sql()).isNull();
+            });
+            assertThat(customer.columns().get(2).defaultValue()).isEqualTo("'eu'");
+            assertThat(console.table("line").orElseThrow().primaryKey()).containsExactly("order_id", "line_no");
+        }
+    }
+
+    @Test
+    void unknownNamesAndViewsAreNotTables() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("schema.db"));
+        execute(dataSource, "CREATE TABLE t (x)", "CREATE VIEW v AS SELECT * FROM t");
+        try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
+            assertThat(console.table("v")).isEmpty();
+            assertThat(console.table("T")).as("exact names only").isEmpty();
+            assertThat(console.table("t'; DROP TABLE t; --")).isEmpty();
+            assertThat(console.table("<svg onload=alert(1)>")).isEmpty();
+            assertThat(console.table("t")).isPresent();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.sqliteconsole.web;
+
+import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.web.security.Authorizers;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * Builds the console of a servlet declared in {@code web.xml}. Init-params:
+ * <ul>
+ *   <li>{@code dataSourceJndiName}: a JNDI name such as {@code java:comp/env/jdbc/app}, or</li>
+ *   <li>{@code dataSourceAttribute}: the name of a ServletContext attribute holding the DataSource;</li>
+ *   <li>{@code readOnly}: {@code true} to refuse every mutation;</li>
+ *   <li>{@code operatorRole} and {@code viewerRole}: container roles; when set, they replace the
+ *       loopback-only default.</li>
+ * </ul>
+ */
+record ServletConfigConsole(SqliteConsole console, WebOptions options) {
+
+    static ServletConfigConsole from(ServletConfig config) throws ServletException {
+        DataSource dataSource = dataSource(config);
+        WebOptions options = WebOptions.defaults()
+                .withReadOnly(Boolean.parseBoolean(config.getInitParameter("readOnly")));
+        String operatorRole = config.getInitParameter("operatorRole");
+        String viewerRole = config.getInitParameter("viewerRole");
+        if (operatorRole != null || viewerRole != null) {
+            if (operatorRole == null || viewerRole == null) {
+                throw new ServletException(config.getServletName() + ": set both operatorRole and viewerRole, or neither");
+            }
+            options = options.withAuthorizer(Authorizers.containerRoles(operatorRole, viewerRole));
+        }
+        return new ServletConfigConsole(SqliteConsole.builder(dataSource).build(), options);
+    }
+
+    private static DataSource dataSource(ServletConfig config) throws ServletException {
+        String jndiName = config.getInitParameter("dataSourceJndiName");
+        String attribute = config.getInitParameter("dataSourceAttribute");
+        String servlet = config.getServletName();
+        if ((jndiName == null) == (attribute == null)) {
+            throw new ServletException(servlet + ": set exactly one init-param, dataSourceJndiName or dataSourceAttribute");
+        }
+        Object found;
+        if (jndiName != null) {
+            try {
+                found = new InitialContext().lookup(jndiName);
+            } catch (NamingException e) {
+                throw new ServletException(servlet + ": no DataSource at JNDI name " + jndiName, e);
+            }
+        } else {
+            found = config.getServletContext().getAttribute(attribute);
+        }
+        if (found instanceof DataSource dataSource) {
+            return dataSource;
+        }
+        String where = jndiName != null ? "JNDI name " + jndiName : "ServletContext attribute " + attribute;
+        throw new ServletException(servlet + ": " + where + " holds " + (found == null ? "nothing" : found.getClass().getName())
+                + ", not a javax.sql.DataSource; register the DataSource before the servlet starts");
+    }
+}

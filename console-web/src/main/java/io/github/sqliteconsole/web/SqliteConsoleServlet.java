@@ -1,0 +1,297 @@
+package io.github.sqliteconsole.web;
+
+import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.sql.SqliteErrors;
+import io.github.sqliteconsole.web.audit.AuditEntry;
+import io.github.sqliteconsole.web.audit.AuditLog;
+import io.github.sqliteconsole.core.maintenance.Maintenance;
+import io.github.sqliteconsole.web.pages.Assets;
+import io.github.sqliteconsole.web.pages.BackupDownload;
+import io.github.sqliteconsole.web.pages.BackupPage;
+import io.github.sqliteconsole.web.pages.MaintenancePage;
+import io.github.sqliteconsole.web.pages.HealthApi;
+import io.github.sqliteconsole.web.pages.HealthRecheck;
+import io.github.sqliteconsole.web.pages.IntegrityPage;
+import io.github.sqliteconsole.web.pages.JobsApi;
+import io.github.sqliteconsole.web.pages.OverviewPage;
+import io.github.sqliteconsole.web.pages.Responses;
+import io.github.sqliteconsole.web.pages.RowCountFragment;
+import io.github.sqliteconsole.web.pages.TablePage;
+import io.github.sqliteconsole.web.pages.TablesApi;
+import io.github.sqliteconsole.web.pages.TablesPage;
+import io.github.sqliteconsole.web.routing.BadRequest;
+import io.github.sqliteconsole.web.routing.Exchange;
+import io.github.sqliteconsole.web.routing.Route;
+import io.github.sqliteconsole.web.routing.Router;
+import io.github.sqliteconsole.web.security.CsrfTokens;
+import io.github.sqliteconsole.web.security.Role;
+import io.github.sqliteconsole.web.security.SameOriginCheck;
+import io.github.sqliteconsole.web.security.SecurityHeaders;
+import io.github.sqliteconsole.web.view.Views;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.security.Principal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The whole console as one servlet. Mount it at any path:
+ *
+ * <pre>{@code
+ * ctx.addServlet("sqlite-console", new SqliteConsoleServlet(console)).addMapping("/admin/*");
+ * }</pre>
+ *
+ * <p>or declare it in {@code web.xml} by class name (see {@link ServletConfigConsole} for its
+ * init-params). Every request passes the same gates in the same order: security headers, the
+ * authorizer, the route table, the role the route needs, then for POST the same-origin check and
+ * the CSRF token. Only then does a handler run, and only handlers touch the database.
+ */
+public class SqliteConsoleServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final System.Logger LOGGER = System.getLogger(SqliteConsoleServlet.class.getName());
+    private static final String PAGE_BASE_HEADER = "X-Console-Base";
+    private static final java.util.regex.Pattern PAGE_BASE = java.util.regex.Pattern.compile("\\./|(\\.\\./){1,4}");
+
+    private transient SqliteConsole console;
+    private transient WebOptions options;
+    private transient boolean ownsConsole;
+    private final transient Views views = new Views();
+    private final transient CsrfTokens csrfTokens = new CsrfTokens();
+    private transient AuditLog auditLog;
+    private transient Router router;
+
+    /** For {@code web.xml}: the DataSource is found from init-params in {@link #init()}. */
+    public SqliteConsoleServlet() {
+    }
+
+    public SqliteConsoleServlet(SqliteConsole console) {
+        this(console, WebOptions.defaults());
+    }
+
+    public SqliteConsoleServlet(SqliteConsole console, WebOptions options) {
+        this.console = java.util.Objects.requireNonNull(console, "console");
+        this.options = java.util.Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public void init() throws ServletException {
+        if (console == null) {
+            ServletConfigConsole configured = ServletConfigConsole.from(getServletConfig());
+            console = configured.console();
+            options = configured.options();
+            ownsConsole = true;
+        }
+        auditLog = new AuditLog(console);
+        router = new Router(routes());
+    }
+
+    private List<Route> routes() {
+        OverviewPage overview = new OverviewPage(console, options, views);
+        List<Route> routes = new ArrayList<>();
+        routes.add(new Route("GET", "/", Role.VIEWER, overview));
+        routes.add(new Route("GET", "/api/health", Role.VIEWER, new HealthApi(console)));
+        routes.add(new Route("POST", "/api/health/recheck", Role.OPERATOR, new HealthRecheck(console, overview)));
+        TablePage tablePage = new TablePage(console, views);
+        routes.add(new Route("GET", "/tables", Role.VIEWER, new TablesPage(console, views)));
+        routes.add(new Route("GET", "/tables/{name}", Role.VIEWER, tablePage));
+        routes.add(new Route("GET", "/table", Role.VIEWER, tablePage));
+        routes.add(new Route("GET", "/table/count", Role.VIEWER, new RowCountFragment(console, views)));
+        routes.add(new Route("GET", "/api/tables", Role.VIEWER, new TablesApi(console)));
+        IntegrityPage integrity = new IntegrityPage(console, options.readOnly(), views);
+        routes.add(new Route("GET", "/integrity", Role.VIEWER, integrity.page()));
+        routes.add(new Route("GET", "/jobs/{kind}", Role.VIEWER, integrity.card()));
+        routes.add(new Route("GET", "/maintenance", Role.VIEWER, new MaintenancePage(console, options, auditLog, integrity, views)));
+        routes.add(new Route("GET", "/backup", Role.VIEWER, new BackupPage(console, views)));
+        routes.add(new Route("GET", "/backup/download", Role.OPERATOR, new BackupDownload(console, views), true));
+        JobsApi jobs = new JobsApi(console, views);
+        // Maintenance kinds first: they need OPERATOR; the generic route below serves the checks.
+        for (Maintenance.Operation operation : List.of(Maintenance.Operation.VACUUM, Maintenance.Operation.INCREMENTAL_VACUUM,
+                Maintenance.Operation.ANALYZE, Maintenance.Operation.OPTIMIZE, Maintenance.Operation.CHECKPOINT_PASSIVE,
+                Maintenance.Operation.REINDEX)) {
+            routes.add(new Route("POST", "/api/jobs/" + Maintenance.kindName(operation), Role.OPERATOR,
+                    jobs.startMaintenance(operation)));
+        }
+        routes.add(new Route("POST", "/api/jobs/{kind}", Role.VIEWER, jobs.start()));
+        routes.add(new Route("GET", "/api/jobs/{id}", Role.VIEWER, jobs.status()));
+        routes.add(new Route("POST", "/api/jobs/{id}/cancel", Role.VIEWER, jobs.cancel()));
+        routes.addAll(new Assets().routes());
+        return routes;
+    }
+
+    /** Audited mutations, newest first. */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SecurityHeaders.apply(response);
+        String path = request.getPathInfo();
+        if (path == null) {
+            // "/admin" without the slash: relative links need the trailing slash.
+            response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            response.setHeader("Location", request.getRequestURI() + "/");
+            return;
+        }
+        String method = request.getMethod();
+        Exchange bare = exchange(request, response, Role.DENY, null, Map.of());
+        Optional<Router.Match> match = router.find(method, path);
+        Role role = roleOf(request);
+        if (role == Role.DENY) {
+            deny(bare, match.map(Router.Match::route).orElse(null), method, path, "this client is not allowed to use the console");
+            return;
+        }
+        if (match.isEmpty()) {
+            String allowed = router.allowedMethods(path);
+            if (allowed.isEmpty()) {
+                Responses.error(bare, views, HttpServletResponse.SC_NOT_FOUND, "There is no such page in the console.");
+            } else {
+                response.setHeader("Allow", allowed);
+                Responses.error(bare, views, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                        "This address does not accept " + (isKnownMethod(method) ? method : "that method") + ".");
+            }
+            return;
+        }
+        Route route = match.get().route();
+        String refusal = refusal(request, role, route);
+        if (refusal != null) {
+            deny(bare, route, method, path, refusal);
+            return;
+        }
+        String token = csrfTokens.tokenFor(request, response, cookiePath(request));
+        Exchange exchange = exchange(request, response, role, token, match.get().pathParams());
+        try {
+            route.handler().handle(exchange);
+            if (route.audited()) {
+                auditOutcome(request, method + " " + path, response.getStatus());
+            }
+        } catch (BadRequest e) {
+            if (route.audited()) {
+                audit(request, method + " " + path, AuditEntry.Outcome.FAILED, e.getMessage());
+            }
+            Responses.error(exchange, views, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        } catch (SQLException e) {
+            if (route.audited()) {
+                audit(request, method + " " + path, AuditEntry.Outcome.FAILED, SqliteErrors.describe(e));
+            }
+            Responses.error(exchange, views, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "The database could not be read: " + SqliteErrors.describe(e) + ".");
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOGGER.log(Level.ERROR, "SQLite Console failed on " + method + " " + path + " (reference " + reference + ")", e);
+            if (route.audited()) {
+                audit(request, method + " " + path, AuditEntry.Outcome.FAILED, "internal error, reference " + reference);
+            }
+            Responses.error(exchange, views, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                    "The console failed on this request. The server log has the details under reference " + reference + ".");
+        }
+    }
+
+    /** Why a matched route may not run for this caller, or null when it may. */
+    private String refusal(HttpServletRequest request, Role role, Route route) {
+        if (route.mutates() && options.readOnly()) {
+            return "the console is in read-only mode";
+        }
+        if (!role.allows(route.required())) {
+            return "this needs the " + route.required() + " role";
+        }
+        if (route.mutates() && !SameOriginCheck.isSameOrigin(request)) {
+            return "the request came from another site";
+        }
+        if (route.mutates() && !csrfTokens.isValid(request)) {
+            return "the request is missing this console session's CSRF token; reload the page and retry";
+        }
+        return null;
+    }
+
+    /** A handler's answer, as the audit sees it: 409 is a refusal, any other error a failure. */
+    private void auditOutcome(HttpServletRequest request, String action, int status) {
+        if (status < 400) {
+            audit(request, action, AuditEntry.Outcome.ALLOWED, "HTTP " + status);
+        } else {
+            audit(request, action, status == HttpServletResponse.SC_CONFLICT ? AuditEntry.Outcome.DENIED
+                    : AuditEntry.Outcome.FAILED, "HTTP " + status);
+        }
+    }
+
+    private void deny(Exchange exchange, Route route, String method, String path, String reason) throws IOException {
+        boolean audited = route != null ? route.audited() : !method.equals("GET") && !method.equals("HEAD");
+        if (audited) {
+            audit(exchange.request(), method + " " + path, AuditEntry.Outcome.DENIED, reason);
+        }
+        Responses.error(exchange, views, HttpServletResponse.SC_FORBIDDEN, "Forbidden: " + reason + ".");
+    }
+
+    private Role roleOf(HttpServletRequest request) {
+        Role role;
+        try {
+            role = options.authorizer().authorize(request);
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.ERROR, "the console's authorizer failed; denying the request", e);
+            return Role.DENY;
+        }
+        if (role == null) {
+            return Role.DENY;
+        }
+        return options.readOnly() && role == Role.OPERATOR ? Role.VIEWER : role;
+    }
+
+    private void audit(HttpServletRequest request, String action, AuditEntry.Outcome outcome, String detail) {
+        Principal principal = request.getUserPrincipal();
+        auditLog.record(new AuditEntry(Instant.now(), request.getRemoteAddr(),
+                principal == null ? "-" : principal.getName(), action, outcome, detail));
+    }
+
+    private static Exchange exchange(HttpServletRequest request, HttpServletResponse response, Role role,
+                                     String token, Map<String, String> pathParams) {
+        boolean htmx = request.getHeader("HX-Request") != null;
+        return new Exchange(request, response, role, token, htmx ? pageBase(request) : baseOf(request.getPathInfo()),
+                pathParams, htmx);
+    }
+
+    /**
+     * For htmx, the base of the page the fragment will land in, which the page sent as
+     * {@code X-Console-Base}: a card returned by {@code POST /api/jobs/x} is shown on
+     * {@code /integrity}, and its links must resolve from there. Only {@code ./} or up to a few
+     * {@code ../} are accepted; anything else falls back to this request's own base.
+     */
+    private static String pageBase(HttpServletRequest request) {
+        String sent = request.getHeader(PAGE_BASE_HEADER);
+        return sent != null && PAGE_BASE.matcher(sent).matches() ? sent : baseOf(request.getPathInfo());
+    }
+
+    /** Relative prefix from the current URL to the mount root: {@code ./} at depth one, {@code ../} per level below. */
+    static String baseOf(String pathInfo) {
+        if (pathInfo == null) {
+            return "./";
+        }
+        int depth = (int) pathInfo.chars().filter(ch -> ch == '/').count() - 1;
+        return depth <= 0 ? "./" : "../".repeat(depth);
+    }
+
+    private static String cookiePath(HttpServletRequest request) {
+        String mount = request.getContextPath() + request.getServletPath();
+        return mount.isEmpty() ? "/" : mount;
+    }
+
+    private static boolean isKnownMethod(String method) {
+        return List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE").contains(method);
+    }
+
+    @Override
+    public void destroy() {
+        if (ownsConsole && console != null) {
+            console.close();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.sqliteconsole.web.pages;
+
+import io.github.sqliteconsole.core.integrity.ForeignKeyResult;
+import io.github.sqliteconsole.core.integrity.IntegrityReport;
+import io.github.sqliteconsole.core.integrity.OrphanResult;
+import io.github.sqliteconsole.core.job.JobSnapshot;
+import io.github.sqliteconsole.core.maintenance.MaintenanceResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The job document of DESIGN.md's contract, with each kind's result in its contract shape. */
+final class JobJson {
+
+    private JobJson() {
+    }
+
+    static Map<String, Object> of(JobSnapshot job) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", job.id());
+        json.put("kind", job.kind());
+        json.put("state", job.state().name());
+        json.put("progress", job.progress());
+        json.put("message", job.message());
+        json.put("startedAt", job.startedAt().toString());
+        json.put("endedAt", job.endedAt() == null ? null : job.endedAt().toString());
+        json.put("result", result(job.kind(), job.result()));
+        json.put("error", job.error());
+        return json;
+    }
+
+    private static Object result(String kind, Object result) {
+        if (result instanceof IntegrityReport report) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("ok", report.ok());
+            json.put("errors", report.errors());
+            json.put("truncated", report.truncated());
+            return json;
+        }
+        if (result instanceof MaintenanceResult done) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("bytesBefore", done.bytesBefore());
+            json.put("bytesAfter", done.bytesAfter());
+            json.put("millis", done.millis());
+            json.put("detail", done.detail());
+            return json;
+        }
+        if (result instanceof List<?> items && kind.equals("orphan-scan")) {
+            List<OrphanResult> relations = items.stream().map(OrphanResult.class::cast).toList();
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("foreignKeys", relations.stream().filter(OrphanResult::declared).map(JobJson::declaredKey).toList());
+            json.put("relations", relations.stream().map(JobJson::relation).toList());
+            return json;
+        }
+        if (result instanceof List<?> items) {
+            return Map.of("foreignKeys", items.stream().map(ForeignKeyResult.class::cast).map(JobJson::foreignKey).toList());
+        }
+        return null;
+    }
+
+    private static Map<String, Object> foreignKey(ForeignKeyResult key) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("table", key.table());
+        json.put("parent", key.parent());
+        json.put("columns", key.columns());
+        json.put("parentColumns", key.parentColumns());
+        json.put("violations", key.violations());
+        json.put("error", key.error());
+        json.put("sampleRowids", key.sampleRowids());
+        json.put("missingIndex", key.missingIndex());
+        return json;
+    }
+
+    private static Map<String, Object> declaredKey(OrphanResult relation) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("table", relation.child());
+        json.put("parent", relation.parent());
+        json.put("columns", relation.childColumns());
+        json.put("parentColumns", relation.parentColumns());
+        json.put("violations", relation.orphans());
+        json.put("error", relation.error());
+        return json;
+    }
+
+    private static Map<String, Object> relation(OrphanResult relation) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("child", relation.child());
+        json.put("childColumns", relation.childColumns());
+        json.put("parent", relation.parent());
+        json.put("parentColumns", relation.parentColumns());
+        json.put("declared", relation.declared());
+        json.put("origin", relation.origin());
+        json.put("orphans", relation.orphans());
+        json.put("sampleRowids", relation.sampleRowids());
+        json.put("deleteSql", relation.deleteSql());
+        json.put("setNullSql", relation.setNullSql());
+        json.put("error", relation.error());
+        return json;
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.sqliteconsole.web.view;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Links to a table's page. The path form {@code tables/NAME} is used when the name survives as a
+ * path segment; servlet containers reject an encoded {@code /}, {@code %} or {@code \} and fold
+ * {@code .} and {@code ..}, so such names use the query form {@code table?name=NAME}.
+ */
+public final class Links {
+
+    /** The link from the mount root to {@code table}'s page; prefix it with the page's base. */
+    public String table(String table) {
+        boolean pathSafe = !table.isEmpty() && !table.equals(".") && !table.equals("..")
+                && table.chars().noneMatch(ch -> ch == '/' || ch == '%' || ch == '\\');
+        return pathSafe ? "tables/" + encode(table) : "table?name=" + encode(table);
+    }
+
+    /**
+     * The link from the mount root to the single row {@code rowid} of a rowid table: its rows page
+     * of one row, starting just after {@code rowid - 1}.
+     */
+    public String row(String table, long rowid) {
+        String page = table(table);
+        return page + (page.contains("?") ? "&" : "?") + "limit=1&after=i." + (rowid - 1);
+    }
+
+    /** The link from the mount root to the exact row count of {@code table}. */
+    public String count(String table) {
+        return "table/count?name=" + encode(table);
+    }
+
+    /** Percent-encodes everything but RFC 3986's unreserved characters. */
+    public static String encode(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int ch = b & 0xff;
+            if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9'
+                    || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
+                out.append((char) ch);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(ch >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(ch & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,184 @@
+package io.github.sqliteconsole.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.TestDatabases;
+import io.github.sqliteconsole.web.audit.AuditEntry;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The console in a real headless Chromium: htmx loads under the CSP, polls, posts with the token, pages rows. */
+class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    Path dir;
+
+    private SqliteConsole console;
+    private SqliteConsoleServlet servlet;
+    private ConsoleServer server;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser test skipped: no Chromium here; install packages chromium and chromium-driver");
+        Path file = dir.resolve("app.db");
+        TestDatabases.seedInventory(TestDatabases.wellConfigured(file));
+        TestDatabases.execute(TestDatabases.wellConfigured(file), "PRAGMA foreign_keys = OFF",
+                "INSERT INTO purchase_order(id, supplier_id, note) VALUES (7001, 999, 'orphan')");
+        console = SqliteConsole.builder(TestDatabases.wellConfigured(file)).build();
+        servlet = new SqliteConsoleServlet(console, WebOptions.defaults().withRefreshInterval(Duration.ofSeconds(1)));
+        server = ConsoleServer.start(servlet, "/app", "/admin/*");
+        browser = startChromium(dir.resolve("profile"));
+    }
+
+    private static ChromeDriver startChromium(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).build();
+        return new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    @Test
+    void overviewLoadsHtmxPollsAndRechecksWithoutCspViolations() {
+        browser.get(server.uri("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        assertThat(browser.findElement(By.id("status-badge")).getText()).isEqualTo("UP");
+        Object htmxVersion = wait.until(driver -> ((JavascriptExecutor) driver)
+                .executeScript("return window.htmx ? htmx.version : null"));
+        assertThat(htmxVersion).asString().startsWith("2.");
+
+        WebElement firstRender = browser.findElement(By.id("health"));
+        wait.until(ExpectedConditions.stalenessOf(firstRender));
+        assertThat(browser.findElement(By.id("status-badge")).getText()).as("swapped in by the poll").isEqualTo("UP");
+
+        browser.findElement(By.id("auto-refresh")).click();
+        browser.findElement(By.cssSelector("form.actions button")).click();
+        wait.until(driver -> !servlet.auditLog().recent().isEmpty());
+        assertThat(servlet.auditLog().recent().get(0).outcome()).isEqualTo(AuditEntry.Outcome.ALLOWED);
+        assertThat(browser.getCurrentUrl()).as("htmx swapped the fragment; the page did not navigate")
+                .isEqualTo(server.uri("/").toString());
+
+        assertThat(severeLogs()).as("console errors and CSP violations").isEmpty();
+    }
+
+    @Test
+    void tablesSortAndATablesSecondPageOfRowsLoadsInPlace() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(server.uri("/tables").toString());
+        assertThat(browser.findElements(By.cssSelector("svg.size-chart rect.bar-table"))).isNotEmpty();
+
+        browser.findElement(By.id("sort-name")).click();
+        wait.until(ExpectedConditions.urlContains("sort=name"));
+        List<String> names = browser.findElements(By.cssSelector("a.table-link")).stream().map(WebElement::getText).toList();
+        assertThat(names).isSortedAccordingTo(String::compareTo);
+
+        browser.findElement(By.linkText("purchase_order")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("table-name"), "purchase_order"));
+        WebElement firstRows = browser.findElement(By.id("rows"));
+        assertThat(firstRows.findElement(By.cssSelector("tbody tr td")).getText()).isEqualTo("1");
+
+        browser.findElement(By.id("next-page")).click();
+        wait.until(ExpectedConditions.stalenessOf(firstRows));
+        assertThat(browser.findElement(By.cssSelector("#rows tbody tr td")).getText()).isEqualTo("51");
+        assertThat(browser.getCurrentUrl()).as("htmx pushed the page's URL").contains("after=");
+        assertThat(browser.findElement(By.id("table-name")).getText()).as("only the rows were swapped").isEqualTo("purchase_order");
+        assertThat(severeLogs()).isEmpty();
+    }
+
+    @Test
+    void foreignKeyCheckRunsFromThePageAndItsSampleRowOpens() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(server.uri("/integrity").toString());
+        browser.findElement(By.cssSelector("#job-foreign-key-check button.run")).click();
+
+        WebElement sample = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#job-foreign-key-check a.sample-row")));
+        assertThat(browser.findElement(By.cssSelector("#job-foreign-key-check .badge")).getText()).isEqualTo("SUCCEEDED");
+        assertThat(browser.findElement(By.cssSelector("#job-foreign-key-check table")).getText())
+                .contains("purchase_order").contains("supplier");
+        assertThat(sample.getText()).isEqualTo("7001");
+
+        sample.click();
+        wait.until(ExpectedConditions.textToBe(By.id("table-name"), "purchase_order"));
+        assertThat(browser.findElement(By.cssSelector("#rows tbody tr td")).getText()).isEqualTo("7001");
+        assertThat(browser.findElements(By.cssSelector("#rows tbody tr"))).hasSize(1);
+        assertThat(severeLogs()).isEmpty();
+    }
+
+    @Test
+    void analyzeRunsFromTheMaintenancePageAndABackupMatchesItsDigest() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(server.uri("/maintenance").toString());
+        browser.findElement(By.cssSelector("#job-analyze button.run")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#job-analyze .badge"), "SUCCEEDED"));
+        assertThat(browser.findElement(By.cssSelector("#job-analyze .maintenance-result")).getText()).contains("Took");
+
+        browser.get(server.uri("/backup").toString());
+        String href = browser.findElement(By.id("download")).getAttribute("href");
+        Object verdict = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(async r => {"
+                        + "  const body = await r.arrayBuffer();"
+                        + "  const hash = await crypto.subtle.digest('SHA-256', body);"
+                        + "  const b64 = btoa(String.fromCharCode(...new Uint8Array(hash)));"
+                        + "  done([r.status, r.headers.get('Repr-Digest'), 'sha-256=:' + b64 + ':', body.byteLength]);"
+                        + "}).catch(e => done(['error', String(e)]));", href);
+        List<?> result = (List<?>) verdict;
+        assertThat(result.get(0)).isEqualTo(200L);
+        assertThat(result.get(1)).as("the digest the browser computed equals the header").isEqualTo(result.get(2));
+        assertThat((Long) result.get(3)).isGreaterThan(100_000L);
+        assertThat(severeLogs()).isEmpty();
+    }
+
+    private List<LogEntry> severeLogs() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()
+                        || entry.getMessage().contains("Content Security Policy"))
+                .toList();
+    }
+}

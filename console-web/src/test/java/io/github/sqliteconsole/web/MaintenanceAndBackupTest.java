@@ -1,0 +1,169 @@
+package io.github.sqliteconsole.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.TestDatabases;
+import io.github.sqliteconsole.web.audit.AuditEntry;
+import io.github.sqliteconsole.web.security.Role;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+class MaintenanceAndBackupTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private SQLiteDataSource database() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("app.db"));
+        TestDatabases.seedInventory(dataSource);
+        return dataSource;
+    }
+
+    private SqliteConsole console(SQLiteDataSource dataSource) {
+        return SqliteConsole.builder(dataSource).backupDirectory(dir.resolve("snapshots")).build();
+    }
+
+    @Test
+    void maintenanceNeedsAnOperatorAndEveryAttemptIsAudited() throws Exception {
+        SQLiteDataSource dataSource = database();
+        try (SqliteConsole console = console(dataSource)) {
+            SqliteConsoleServlet viewerServlet = new SqliteConsoleServlet(console, WebOptions.defaults().withAuthorizer(r -> Role.VIEWER));
+            try (ConsoleServer viewer = ConsoleServer.start(viewerServlet, "/", "/admin/*")) {
+                assertThat(viewer.post("/api/jobs/vacuum", "X-CSRF-Token", viewer.csrfToken()).statusCode()).isEqualTo(403);
+                assertThat(viewer.get("/maintenance").body()).contains("need the OPERATOR role").doesNotContain("class=\"run\"");
+                assertThat(viewer.post("/api/jobs/quick-check", "X-CSRF-Token", viewer.csrfToken()).statusCode())
+                        .as("checks only read").isEqualTo(202);
+            }
+            SqliteConsoleServlet operatorServlet = new SqliteConsoleServlet(console, WebOptions.defaults());
+            try (ConsoleServer operator = ConsoleServer.start(operatorServlet, "/", "/admin/*")) {
+                String token = operator.csrfToken();
+                HttpResponse<String> started = operator.post("/api/jobs/analyze", "X-CSRF-Token", token);
+                assertThat(started.statusCode()).isEqualTo(202);
+                assertThat(operator.post("/api/jobs/checkpoint?mode=SOMETIMES", "X-CSRF-Token", token).statusCode()).isEqualTo(400);
+                assertThat(operator.get("/api/jobs/analyze").statusCode()).as("no job has that id").isEqualTo(404);
+
+                JsonNode analyzed = JobsApiTest.awaitEnd(operator, json(started.body()).get("id").asText());
+                assertThat(analyzed.get("state").asText()).isEqualTo("SUCCEEDED");
+                JsonNode vacuum = JobsApiTest.awaitEnd(operator,
+                        json(operator.post("/api/jobs/vacuum", "X-CSRF-Token", token).body()).get("id").asText());
+                assertThat(vacuum.get("result").get("bytesBefore").asLong()).isPositive();
+                assertThat(vacuum.get("result").has("bytesAfter")).isTrue();
+
+                String page = operator.get("/maintenance").body();
+                assertThat(page).contains("id=\"vacuum-preflight\"").contains("id=\"job-vacuum\"").contains("hx-confirm=")
+                        .contains("POST /api/jobs/vacuum").contains("DENIED").contains("POST /api/jobs/analyze");
+            }
+            assertThat(new AuditTrailReader(console).actions()).as("kept in the state file across servlets")
+                    .contains("DENIED POST /api/jobs/vacuum", "ALLOWED POST /api/jobs/analyze", "FAILED POST /api/jobs/checkpoint");
+        }
+    }
+
+    @Test
+    void downloadIsAVerifiedSnapshotWithItsDigest() throws Exception {
+        SQLiteDataSource dataSource = database();
+        SqliteConsoleServlet servlet;
+        try (SqliteConsole console = console(dataSource);
+             ConsoleServer server = ConsoleServer.start(servlet = new SqliteConsoleServlet(console, WebOptions.defaults()), "/", "/admin/*")) {
+            HttpResponse<byte[]> response = server.client.send(HttpRequest.newBuilder(server.uri("/backup/download")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/vnd.sqlite3");
+            assertThat(response.headers().firstValue("Content-Length")).hasValue(String.valueOf(response.body().length));
+            assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).matches("attachment; filename=\"app-\\d{8}T\\d{6}Z\\.db\"");
+            String digest = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(response.body()));
+            assertThat(response.headers().firstValue("Repr-Digest")).hasValue("sha-256=:" + digest + ":");
+
+            Path saved = dir.resolve("saved.db");
+            Files.write(saved, response.body());
+            try (Connection copy = TestDatabases.existingOnly(saved).getConnection();
+                 ResultSet rows = copy.createStatement().executeQuery("SELECT count(*) FROM purchase_order")) {
+                assertThat(rows.getInt(1)).isEqualTo(5000);
+            }
+            assertThat(Files.list(dir.resolve("snapshots"))).as("temp file deleted").isEmpty();
+            assertThat(servlet.auditLog().recent().get(0).action()).isEqualTo("GET /backup/download");
+
+            HttpResponse<byte[]> gzip = server.client.send(HttpRequest.newBuilder(server.uri("/backup/download?compress=gzip")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(gzip.headers().firstValue("Content-Type")).hasValue("application/gzip");
+            assertThat(gzip.body()[0] & 0xff).isEqualTo(0x1f);
+            assertThat(server.get("/backup/download?compress=zip").statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void viewersCannotDownloadAndTheRefusalIsAudited() throws Exception {
+        try (SqliteConsole console = console(database())) {
+            SqliteConsoleServlet servlet = new SqliteConsoleServlet(console, WebOptions.defaults().withAuthorizer(r -> Role.VIEWER));
+            try (ConsoleServer server = ConsoleServer.start(servlet, "/", "/admin/*")) {
+                assertThat(server.get("/backup/download").statusCode()).isEqualTo(403);
+                assertThat(server.get("/backup").body()).contains("needs the OPERATOR role").doesNotContain("id=\"download\"");
+                assertThat(servlet.auditLog().recent()).singleElement()
+                        .satisfies(entry -> assertThat(entry.outcome()).isEqualTo(AuditEntry.Outcome.DENIED));
+            }
+        }
+    }
+
+    @Test
+    void clientThatDisconnectsMidDownloadLeavesNoTempFileAndASecondDownloadWaitsItsTurn() throws Exception {
+        SQLiteDataSource dataSource = database();
+        TestDatabases.execute(dataSource, "CREATE TABLE big (data BLOB)",
+                "INSERT INTO big " + TestDatabases.series(3000) + " SELECT randomblob(8000) FROM n");
+        try (SqliteConsole console = console(dataSource);
+             ConsoleServer server = ConsoleServer.start(console, WebOptions.defaults())) {
+            try (Socket socket = new Socket("127.0.0.1", server.uri("/").getPort())) {
+                socket.getOutputStream().write(("GET /admin/backup/download HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                InputStream in = socket.getInputStream();
+                byte[] head = in.readNBytes(64 * 1024);
+                assertThat(new String(head, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 200");
+                assertThat(server.get("/backup/download").statusCode()).as("one snapshot at a time").isEqualTo(409);
+            }
+            for (int i = 0; i < 100 && Files.list(dir.resolve("snapshots")).findAny().isPresent(); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(Files.list(dir.resolve("snapshots"))).as("temp file deleted after the disconnect").isEmpty();
+            assertThat(server.get("/backup/download").statusCode()).as("the slot was freed").isEqualTo(200);
+            assertThat(server.get("/api/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void rollbackJournalModeWarnsThatWritersWaitForTheSnapshot() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.dataSource(dir.resolve("legacy.db"), new org.sqlite.SQLiteConfig());
+        TestDatabases.seedInventory(dataSource);
+        try (SqliteConsole console = console(dataSource);
+             ConsoleServer server = ConsoleServer.start(console, WebOptions.defaults())) {
+            assertThat(server.get("/backup").body()).contains("id=\"journal-warning\"").contains("journal_mode is DELETE");
+            assertThat(server.get("/backup/download").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** Reads the audit trail the way a later process would: from the state file. */
+    private record AuditTrailReader(SqliteConsole console) {
+        java.util.List<String> actions() throws Exception {
+            return console.auditTrail().orElseThrow().recent(100).stream()
+                    .map(entry -> entry.outcome() + " " + entry.action()).toList();
+        }
+    }
+
+    static JsonNode json(String body) throws Exception {
+        return JSON.readTree(body);
+    }
+}

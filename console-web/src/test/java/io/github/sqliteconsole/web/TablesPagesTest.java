@@ -1,0 +1,172 @@
+package io.github.sqliteconsole.web;
+
+import static io.github.sqliteconsole.core.TestDatabases.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.TestDatabases;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+class TablesPagesTest {
+
+    static final List<String> HOSTILE = List.of("<img src=x onerror=alert(1)>", "we\"ird", "a.b", "];drop table plain;--",
+            "select", "ñ表", "x;y", "50%", "a/b", "..", "\"onmouseover=alert(1)", "q?u#e", "L".repeat(200));
+    private static final Pattern TABLE_LINK = Pattern.compile("<a class=\"table-link\" href=\"([^\"]+)\">");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private SQLiteDataSource dataSource;
+    private SqliteConsole console;
+    private ConsoleServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        dataSource = TestDatabases.wellConfigured(dir.resolve("app.db"));
+        TestDatabases.seedInventory(dataSource);
+        List<String> ddl = new ArrayList<>();
+        for (String name : HOSTILE) {
+            String quoted = "\"" + name.replace("\"", "\"\"") + "\"";
+            ddl.add("CREATE TABLE " + quoted + " (\"<b>col\" TEXT, v)");
+            ddl.add("INSERT INTO " + quoted + " VALUES ('<script>alert(1)</script>', NULL), ('', x'0102')");
+        }
+        execute(dataSource, ddl.toArray(String[]::new));
+        console = SqliteConsole.builder(dataSource).stateFile(dir.resolve("state.db")).build();
+        server = ConsoleServer.start(console, WebOptions.defaults());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+        console.close();
+    }
+
+    @Test
+    void apiTablesFollowsTheContract() throws Exception {
+        HttpResponse<String> response = server.get("/api/tables");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("fileBytes").asLong()).isPositive();
+        assertThat(body.has("freelistBytes")).isTrue();
+        JsonNode orders = null;
+        for (JsonNode table : body.get("tables")) {
+            for (String field : List.of("name", "type", "rows", "rowsExact", "tableBytes", "indexBytes", "totalBytes")) {
+                assertThat(table.has(field)).as(field).isTrue();
+            }
+            assertThat(table.get("totalBytes").asLong())
+                    .isEqualTo(table.get("tableBytes").asLong() + table.get("indexBytes").asLong());
+            if (table.get("name").asText().equals("purchase_order")) {
+                orders = table;
+            }
+        }
+        assertThat(orders).isNotNull();
+        assertThat(orders.get("rows").asLong()).isEqualTo(5000);
+        assertThat(orders.get("rowsExact").asBoolean()).isTrue();
+        assertThat(orders.get("indexes").get(0).get("name").asText()).isEqualTo("purchase_order_supplier");
+        assertThat(body.get("tables")).extracting(t -> t.get("name").asText()).containsAll(HOSTILE);
+    }
+
+    @Test
+    void everyHostileTableIsListedEscapedAndItsPageOpens() throws Exception {
+        HttpResponse<String> page = server.get("/tables");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("<img src=x").doesNotContain("<script>alert")
+                .doesNotContain("\"onmouseover=").contains("<svg").contains("class=\"bar-table\"");
+
+        Matcher links = TABLE_LINK.matcher(page.body());
+        int opened = 0;
+        while (links.find()) {
+            String href = links.group(1).replace("&amp;", "&");
+            HttpResponse<String> table = server.get("/" + href.substring(2));
+            assertThat(table.statusCode()).as(href).isEqualTo(200);
+            assertThat(table.body()).as(href).doesNotContain("<img src=x").doesNotContain("<script>alert")
+                    .contains("id=\"table-name\"");
+            opened++;
+        }
+        assertThat(opened).as("every table, hostile names and sqlite_schema included").isEqualTo(HOSTILE.size() + 3);
+        assertThat(tableCount()).as("schema unchanged").isEqualTo(HOSTILE.size() + 2);
+    }
+
+    @Test
+    void tablePageShowsSchemaAndPagesRows() throws Exception {
+        HttpResponse<String> first = server.get("/tables/purchase_order?limit=20");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("purchase_order_supplier").contains("CREATE TABLE purchase_order")
+                .contains("href=\"../tables/supplier\"").contains(">order_note<").contains("id=\"next-page\"");
+
+        Matcher next = Pattern.compile("id=\"next-page\" href=\"([^\"]+)\"").matcher(first.body());
+        assertThat(next.find()).isTrue();
+        String nextHref = next.group(1).replace("&amp;", "&");
+        HttpResponse<String> second = server.get("/tables/" + nextHref.substring("../tables/".length()), "HX-Request", "true");
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body().strip()).startsWith("<section id=\"rows\"").doesNotContain("<html");
+        assertThat(second.body()).contains(">21<").doesNotContain(">20<");
+    }
+
+    @Test
+    void badParametersAre400AndUnknownTablesAre404WithoutEcho() throws Exception {
+        for (String query : List.of("limit=-1", "limit=1000000000000", "limit=abc", "limit=0", "limit=201",
+                "after=restore%20from%20x", "after=i.1~i.2", "after=ATTACH%20DATABASE")) {
+            HttpResponse<String> response = server.get("/tables/purchase_order?" + query);
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(response.body()).as(query).doesNotContain("restore from").doesNotContain("ATTACH");
+        }
+        assertThat(server.get("/tables?sort=evil").statusCode()).isEqualTo(400);
+        HttpResponse<String> missing = server.get("/tables/%3Csvg%20onload%3Dalert(1)%3E");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).doesNotContain("svg onload").doesNotContain("&lt;svg");
+        assertThat(server.get("/table?name=nope").statusCode()).isEqualTo(404);
+        HttpResponse<String> huge = server.get("/tables/purchase_order?after=" + "A".repeat(10_000));
+        assertThat(huge.statusCode()).isBetween(400, 499);
+        assertThat(tableCount()).isEqualTo(HOSTILE.size() + 2);
+    }
+
+    @Test
+    void sortingAndExactCountOnDemand() throws Exception {
+        String byName = sizesTable(server.get("/tables?sort=name&dir=asc").body());
+        assertThat(byName.indexOf(">purchase_order<")).isLessThan(byName.indexOf(">supplier<"));
+        String byNameDesc = sizesTable(server.get("/tables?sort=name&dir=desc").body());
+        assertThat(byNameDesc.indexOf(">purchase_order<")).isGreaterThan(byNameDesc.indexOf(">supplier<"));
+        String byRows = sizesTable(server.get("/tables?sort=rows&dir=desc").body());
+        assertThat(byRows.indexOf(">purchase_order<")).as("5000 rows before 50").isLessThan(byRows.indexOf(">supplier<"));
+
+        HttpResponse<String> count = server.get("/table/count?name=purchase_order", "HX-Request", "true");
+        assertThat(count.statusCode()).isEqualTo(200);
+        assertThat(count.body()).contains("5,000").doesNotContain("<html");
+    }
+
+    @Test
+    void overviewSummarisesTheLargestTables() throws Exception {
+        String page = server.get("/").body();
+        assertThat(page).contains("Largest tables").contains(">purchase_order<").contains("Schema version");
+        assertThat(server.get("/", "HX-Request", "true").body()).doesNotContain("Largest tables");
+    }
+
+    /** The sizes table alone: the chart above it names the tables too. */
+    private static String sizesTable(String page) {
+        return page.substring(page.indexOf("<table class=\"sizes\">"));
+    }
+
+    private int tableCount() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+}
