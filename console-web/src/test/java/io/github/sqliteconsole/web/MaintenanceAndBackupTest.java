@@ -8,6 +8,7 @@ import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.TestDatabases;
 import io.github.sqliteconsole.web.audit.AuditEntry;
 import io.github.sqliteconsole.web.security.Role;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
@@ -19,6 +20,8 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Base64;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
@@ -96,7 +99,10 @@ class MaintenanceAndBackupTest {
                  ResultSet rows = copy.createStatement().executeQuery("SELECT count(*) FROM purchase_order")) {
                 assertThat(rows.getInt(1)).isEqualTo(5000);
             }
-            assertThat(Files.list(dir.resolve("snapshots"))).as("temp file deleted").isEmpty();
+            // The client has every byte before the servlet returns: the temp file is deleted and the
+            // download audited on the way out, a moment after the last byte.
+            awaitTrue("temp file deleted", this::noSnapshotLeft);
+            awaitTrue("download audited", () -> !servlet.auditLog().recent().isEmpty());
             assertThat(servlet.auditLog().recent().get(0).action()).isEqualTo("GET /backup/download");
 
             HttpResponse<byte[]> gzip = server.client.send(HttpRequest.newBuilder(server.uri("/backup/download?compress=gzip")).build(),
@@ -135,10 +141,7 @@ class MaintenanceAndBackupTest {
                 assertThat(new String(head, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 200");
                 assertThat(server.get("/backup/download").statusCode()).as("one snapshot at a time").isEqualTo(409);
             }
-            for (int i = 0; i < 100 && Files.list(dir.resolve("snapshots")).findAny().isPresent(); i++) {
-                Thread.sleep(100);
-            }
-            assertThat(Files.list(dir.resolve("snapshots"))).as("temp file deleted after the disconnect").isEmpty();
+            awaitTrue("temp file deleted after the disconnect", this::noSnapshotLeft);
             assertThat(server.get("/backup/download").statusCode()).as("the slot was freed").isEqualTo(200);
             assertThat(server.get("/api/health").statusCode()).isEqualTo(200);
         }
@@ -153,6 +156,22 @@ class MaintenanceAndBackupTest {
             assertThat(server.get("/backup").body()).contains("id=\"journal-warning\"").contains("journal_mode is DELETE");
             assertThat(server.get("/backup/download").statusCode()).isEqualTo(200);
         }
+    }
+
+    private boolean noSnapshotLeft() throws IOException {
+        try (Stream<Path> snapshots = Files.list(dir.resolve("snapshots"))) {
+            return snapshots.findAny().isEmpty();
+        }
+    }
+
+    private static void awaitTrue(String what, Callable<Boolean> condition) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (condition.call()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not within 10 s: " + what);
     }
 
     /** Reads the audit trail the way a later process would: from the state file. */
