@@ -1,5 +1,7 @@
 package io.github.sqliteconsole.core;
 
+import io.github.sqliteconsole.core.backup.PreparedBackup;
+import io.github.sqliteconsole.core.backup.PreparedSnapshots;
 import io.github.sqliteconsole.core.backup.Snapshot;
 import io.github.sqliteconsole.core.backup.SnapshotBackup;
 import io.github.sqliteconsole.core.health.HealthCheck;
@@ -64,6 +66,10 @@ public final class SqliteConsole implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(SqliteConsole.class.getName());
     private static final int MAX_INTEGRITY_ERRORS = 100;
     private static final Duration SNAPSHOT_SLOT_WAIT = Duration.ofSeconds(1);
+    /** How long a backup job's verified snapshot waits for its download before it is deleted. */
+    public static final Duration PREPARED_BACKUP_KEPT = Duration.ofMinutes(10);
+    /** The job kind of {@link #prepareSnapshot(boolean)}. */
+    public static final String BACKUP_JOB = "backup";
 
     private final DataSource dataSource;
     private final ConsoleOptions options;
@@ -72,11 +78,13 @@ public final class SqliteConsole implements AutoCloseable {
     private final Clock clock;
     private final JobManager jobs = new JobManager();
     private final Semaphore snapshotSlot = new Semaphore(1);
-    private final ScheduledExecutorService snapshots = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sqlite-console-size-history");
+    /** Runs the hourly size snapshot and deletes prepared backups nobody fetched. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sqlite-console-timer");
         thread.setDaemon(true);
         return thread;
     });
+    private final PreparedSnapshots prepared;
 
     private SqliteConsole(DataSource dataSource, ConsoleOptions options, Clock clock) {
         this.dataSource = dataSource;
@@ -84,7 +92,8 @@ public final class SqliteConsole implements AutoCloseable {
         this.clock = clock;
         this.healthCheck = new HealthCheck(dataSource, options);
         this.connections = new ConsoleConnections(options.busyTimeout());
-        snapshots.scheduleWithFixedDelay(this::recordSizesQuietly, 1, SizeHistory.INTERVAL.toMinutes(), TimeUnit.MINUTES);
+        this.prepared = new PreparedSnapshots(timer, PREPARED_BACKUP_KEPT, clock);
+        timer.scheduleWithFixedDelay(this::recordSizesQuietly, 1, SizeHistory.INTERVAL.toMinutes(), TimeUnit.MINUTES);
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -165,8 +174,7 @@ public final class SqliteConsole implements AutoCloseable {
      */
     public Snapshot snapshot(boolean gzip) throws JobConflict, SQLException, java.io.IOException {
         if (!awaitSnapshotSlot()) {
-            throw new JobConflict(new JobSnapshot("snapshot", "backup", JobState.RUNNING, 0, "a snapshot is being taken or sent",
-                    java.time.Instant.now(), null, null, null));
+            throw snapshotConflict();
         }
         try {
             return new SnapshotBackup(options.backupDirectory(), connections, clock)
@@ -175,6 +183,50 @@ public final class SqliteConsole implements AutoCloseable {
             snapshotSlot.release();
             throw e;
         }
+    }
+
+    /**
+     * Takes a verified snapshot as a job with progress (kind {@value #BACKUP_JOB}); its result, a
+     * {@link PreparedBackup}, waits {@link #PREPARED_BACKUP_KEPT} for one download through
+     * {@link #takePreparedSnapshot(String)}. It holds the one snapshot slot until then.
+     *
+     * @throws JobConflict when another snapshot is being taken, sent or waits for its download
+     */
+    public JobSnapshot prepareSnapshot(boolean gzip) throws JobConflict {
+        if (!snapshotSlot.tryAcquire()) {
+            throw snapshotConflict();
+        }
+        try {
+            return jobs.start(BACKUP_JOB, options.jobDeadline(), context -> {
+                Snapshot taken;
+                try {
+                    taken = new SnapshotBackup(options.backupDirectory(), connections, clock)
+                            .take(healthCheck.databaseFile(), gzip, context);
+                } catch (Exception e) {
+                    snapshotSlot.release();
+                    throw e;
+                }
+                Snapshot held = taken.onClose(snapshotSlot::release);
+                if (context.cancelled()) {
+                    held.close();
+                    throw new java.io.IOException("the backup was cancelled");
+                }
+                return prepared.add(held);
+            });
+        } catch (JobConflict | RuntimeException e) {
+            snapshotSlot.release();
+            throw e;
+        }
+    }
+
+    /** The snapshot a backup job prepared, once; close it after the transfer to delete it. */
+    public Optional<Snapshot> takePreparedSnapshot(String key) {
+        return prepared.take(key);
+    }
+
+    private static JobConflict snapshotConflict() {
+        return new JobConflict(new JobSnapshot("snapshot", BACKUP_JOB, JobState.RUNNING, 0,
+                "a snapshot is being taken, sent or waits for its download", java.time.Instant.now(), null, null, null));
     }
 
     /**
@@ -288,8 +340,9 @@ public final class SqliteConsole implements AutoCloseable {
 
     @Override
     public void close() {
-        snapshots.shutdownNow();
+        timer.shutdownNow();
         jobs.close();
+        prepared.close();
         healthCheck.close();
     }
 

@@ -1,8 +1,10 @@
 package io.github.sqliteconsole.core.backup;
 
 import io.github.sqliteconsole.core.ByteSize;
+import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
 import io.github.sqliteconsole.core.sql.DatabaseFiles;
+import io.github.sqliteconsole.core.sql.Deadline;
 import io.github.sqliteconsole.core.sql.Queries;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,27 +13,38 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPOutputStream;
 import org.sqlite.SQLiteConnection;
 
 /**
  * A consistent snapshot of a live database, proven before a byte is sent: SQLite's online backup
  * API in one step (pages per step -1: one read transaction, so in WAL mode writers go on and the
- * copy is one consistent state; copied stepwise under a busy writer it restarts forever), fsync,
- * then the copy is switched to a self-contained rollback journal, must pass {@code quick_check}
- * and its page count must match its size. Only then is it hashed and handed out.
+ * copy is one consistent state; copied stepwise under a busy writer it restarts forever). The copy
+ * is switched to a self-contained rollback journal, its page count must match its size, and it is
+ * fsynced; then {@code quick_check} and the SHA-256 run side by side. It is handed out only when
+ * both are done and the check said ok.
  */
 public final class SnapshotBackup {
 
+    private static final int BUFFER = 64 * 1024;
+    /** Progress is reported once per this many bytes hashed (a power of two). */
+    private static final long REPORT_EVERY = 8L << 20;
+    /** The share of the work the online copy stands for on the progress bar. */
+    private static final double COPIED = 0.5;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path tempDirectory;
@@ -44,10 +57,19 @@ public final class SnapshotBackup {
         this.clock = clock;
     }
 
+    /** {@link #take(Path, boolean, JobContext)} without progress reports. */
     public Snapshot take(Path databaseFile, boolean gzip) throws SQLException, IOException {
+        return take(databaseFile, gzip, JobContext.NONE);
+    }
+
+    /**
+     * Copies, verifies and hashes; reports progress to {@code context} and stops between steps
+     * (and within the hashing) once it is cancelled.
+     */
+    public Snapshot take(Path databaseFile, boolean gzip, JobContext context) throws SQLException, IOException {
         Files.createDirectories(tempDirectory);
-        long needed = (DatabaseFiles.sizeOrZero(databaseFile) + DatabaseFiles.sizeOrZero(DatabaseFiles.walOf(databaseFile)))
-                * (gzip ? 2 : 1);
+        long source = DatabaseFiles.sizeOrZero(databaseFile) + DatabaseFiles.sizeOrZero(DatabaseFiles.walOf(databaseFile));
+        long needed = source * (gzip ? 2 : 1);
         long free = Files.getFileStore(tempDirectory).getUsableSpace();
         if (free < needed) {
             throw new IOException("not enough space for the snapshot in " + tempDirectory + ": " + ByteSize.format(free)
@@ -55,11 +77,14 @@ public final class SnapshotBackup {
         }
         Path copy = tempDirectory.resolve("snapshot-" + UUID.randomUUID() + ".db");
         try {
+            context.progress(0, "copying " + ByteSize.format(source) + " with the online backup API (one step)");
             copyOnline(databaseFile, copy);
-            long pageCount = verify(copy);
-            Path result = gzip ? compress(copy) : copy;
+            stopIfCancelled(context);
+            long pageCount = makeSelfContained(copy);
+            context.progress(COPIED, "verifying the copy (quick_check) and computing its SHA-256");
+            Digested digested = verifyAndDigest(copy, gzip, context);
             String name = safeName(databaseFile) + "-" + STAMP.format(clock.instant()) + (gzip ? ".db.gz" : ".db");
-            return new Snapshot(result, Files.size(result), sha256(result), pageCount, name, gzip);
+            return new Snapshot(digested.file(), Files.size(digested.file()), digested.sha256Base64(), pageCount, name, gzip);
         } catch (SQLException | IOException | RuntimeException e) {
             Files.deleteIfExists(copy);
             Files.deleteIfExists(gzipOf(copy));
@@ -77,20 +102,16 @@ public final class SnapshotBackup {
                         + "; the database may be busy, retry");
             }
         }
-        try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
     }
 
-    /** Makes the copy self-contained, checks it, and returns its page count. */
-    private long verify(Path copy) throws SQLException, IOException {
+    /**
+     * Switches the copy to a rollback journal (a WAL-mode copy would need its -wal file to open
+     * read-only), checks its page count against its size, fsyncs it, and returns the page count.
+     */
+    private long makeSelfContained(Path copy) throws SQLException, IOException {
         long pageCount;
         try (Connection check = connections.openReadWrite(copy)) {
             Queries.text(check, "PRAGMA journal_mode = DELETE");
-            String verdict = Queries.text(check, "PRAGMA quick_check(1)");
-            if (!"ok".equals(verdict)) {
-                throw new SQLException("the snapshot failed quick_check (" + verdict + "); nothing was sent");
-            }
             pageCount = Long.parseLong(Queries.text(check, "PRAGMA page_count"));
             long pageSize = Long.parseLong(Queries.text(check, "PRAGMA page_size"));
             if (pageCount * pageSize != Files.size(copy)) {
@@ -98,39 +119,128 @@ public final class SnapshotBackup {
                         + Files.size(copy) + " bytes long; nothing was sent");
             }
         }
-        try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+        fsync(copy);
+        return pageCount;
+    }
+
+    private record Digested(Path file, String sha256Base64) {
+    }
+
+    /**
+     * Runs {@code quick_check} on the copy and, on a second thread, hashes it (or compresses and
+     * hashes the compressed bytes): the file no longer changes, and on a big database the two
+     * together take about as long as the slower one instead of their sum.
+     */
+    private Digested verifyAndDigest(Path copy, boolean gzip, JobContext context) throws SQLException, IOException {
+        AtomicBoolean stop = new AtomicBoolean();
+        long total = Files.size(copy);
+        FutureTask<Digested> digesting = new FutureTask<>(() -> gzip
+                ? new Digested(gzipOf(copy), compressAndHash(copy, gzipOf(copy), total, context, stop))
+                : new Digested(copy, hash(copy, total, context, stop)));
+        Thread digester = new Thread(digesting, "sqlite-console-snapshot-digest");
+        digester.setDaemon(true);
+        digester.start();
+        try {
+            quickCheck(copy, context);
+            Digested digested = digesting.get();
+            if (gzip) {
+                Files.delete(copy);
+            }
+            return digested;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while hashing the snapshot", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("hashing the snapshot failed", e.getCause());
+        } finally {
+            stop.set(true);
+            joinQuietly(digester);
+        }
+    }
+
+    private void quickCheck(Path copy, JobContext context) throws SQLException {
+        try (Connection check = connections.openReadOnly(copy);
+             Deadline stop = Deadline.install(check, Duration.ofDays(365), context::cancelled)) {
+            String verdict = Queries.text(check, "PRAGMA quick_check(1)");
+            if (!"ok".equals(verdict)) {
+                throw new SQLException("the snapshot failed quick_check (" + verdict + "); nothing was sent");
+            }
+        }
+    }
+
+    private static String hash(Path file, long total, JobContext context, AtomicBoolean stop) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            copyReporting(in, OutputStream.nullOutputStream(), digest, total, context, stop);
+        }
+        return Base64.getEncoder().encodeToString(digest.digest());
+    }
+
+    private static String compressAndHash(Path copy, Path gz, long total, JobContext context, AtomicBoolean stop)
+            throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(copy);
+             OutputStream out = new GZIPOutputStream(new DigestOutputStream(Files.newOutputStream(gz), digest), BUFFER)) {
+            copyReporting(in, out, null, total, context, stop);
+        }
+        fsync(gz);
+        return Base64.getEncoder().encodeToString(digest.digest());
+    }
+
+    /** Copies {@code in} to {@code out} (updating {@code digest} if given), reporting how far it got. */
+    private static void copyReporting(InputStream in, OutputStream out, MessageDigest digest, long total,
+                                      JobContext context, AtomicBoolean stop) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        long done = 0;
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            if (stop.get() || context.cancelled()) {
+                throw new IOException("the snapshot was cancelled");
+            }
+            if (digest != null) {
+                digest.update(buffer, 0, read);
+            }
+            out.write(buffer, 0, read);
+            done += read;
+            if ((done & (REPORT_EVERY - 1)) < read) {
+                context.progress(COPIED + (1 - COPIED) * done / Math.max(1, total), "verifying the copy (quick_check) and "
+                        + "computing its SHA-256: " + ByteSize.format(done) + " of " + ByteSize.format(total) + " hashed");
+            }
+        }
+    }
+
+    private static void fsync(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
-        return pageCount;
+    }
+
+    private static void stopIfCancelled(JobContext context) throws IOException {
+        if (context.cancelled()) {
+            throw new IOException("the snapshot was cancelled");
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Path gzipOf(Path copy) {
         return copy.resolveSibling(copy.getFileName() + ".gz");
     }
 
-    private static Path compress(Path copy) throws IOException {
-        Path gz = gzipOf(copy);
-        try (InputStream in = Files.newInputStream(copy); OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz), 65536)) {
-            in.transferTo(out);
-        }
-        Files.delete(copy);
-        return gz;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
+    private static MessageDigest sha256() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
         }
-        byte[] buffer = new byte[65536];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        return Base64.getEncoder().encodeToString(digest.digest());
     }
 
     /** The database's file name without extension, reduced to characters safe in a header. */

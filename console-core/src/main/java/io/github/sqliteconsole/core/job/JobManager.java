@@ -56,8 +56,13 @@ public final class JobManager implements AutoCloseable {
                     ? job.end(JobState.CANCELLED, null, job.stopReason())
                     : job.end(JobState.FAILED, null, SqliteErrors.describe(e));
         } catch (Exception | LinkageError e) {
-            LOGGER.log(Level.ERROR, "SQLite Console job " + job.kind + " failed", e);
-            outcome = job.end(JobState.FAILED, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            if (job.isStopped()) {
+                // Work that is not SQL (hashing a snapshot) ends with its own exception when stopped.
+                outcome = job.end(JobState.CANCELLED, null, job.stopReason());
+            } else {
+                LOGGER.log(Level.ERROR, "SQLite Console job " + job.kind + " failed", e);
+                outcome = job.end(JobState.FAILED, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
         }
         synchronized (this) {
             running.remove(job.kind);

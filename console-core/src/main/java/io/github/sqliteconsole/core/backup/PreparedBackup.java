@@ -1,0 +1,11 @@
+package io.github.sqliteconsole.core.backup;
+
+import java.time.Instant;
+
+/**
+ * The result of a backup job: a verified snapshot waiting for its one download until
+ * {@code expiresAt}. {@code key} names it among the waiting snapshots; it is not a path.
+ */
+public record PreparedBackup(String key, String fileName, long bytes, String sha256Base64, long pageCount, boolean gzip,
+                             Instant expiresAt) {
+}
