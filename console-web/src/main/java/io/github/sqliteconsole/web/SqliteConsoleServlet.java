@@ -111,7 +111,7 @@ public class SqliteConsoleServlet extends HttpServlet {
         routes.add(new Route("GET", "/integrity", Role.VIEWER, integrity.page()));
         routes.add(new Route("GET", "/jobs/{kind}", Role.VIEWER, integrity.card()));
         routes.add(new Route("GET", "/maintenance", Role.VIEWER, new MaintenancePage(console, options, auditLog, integrity, views)));
-        routes.add(new Route("GET", "/backup", Role.VIEWER, new BackupPage(console, views)));
+        routes.add(new Route("GET", "/backup", Role.VIEWER, new BackupPage(console, integrity, options.readOnly(), views)));
         routes.add(new Route("GET", "/backup/download", Role.OPERATOR, new BackupDownload(console, views), true));
         JobsApi jobs = new JobsApi(console, views);
         // Maintenance kinds first: they need OPERATOR; the generic route below serves the checks.
@@ -121,6 +121,7 @@ public class SqliteConsoleServlet extends HttpServlet {
             routes.add(new Route("POST", "/api/jobs/" + Maintenance.kindName(operation), Role.OPERATOR,
                     jobs.startMaintenance(operation)));
         }
+        routes.add(new Route("POST", "/api/jobs/" + SqliteConsole.BACKUP_JOB, Role.OPERATOR, jobs.startBackup()));
         routes.add(new Route("POST", "/api/jobs/{kind}", Role.VIEWER, jobs.start()));
         routes.add(new Route("GET", "/api/jobs/{id}", Role.VIEWER, jobs.status()));
         routes.add(new Route("POST", "/api/jobs/{id}/cancel", Role.VIEWER, jobs.cancel()));
@@ -214,13 +215,13 @@ public class SqliteConsoleServlet extends HttpServlet {
         return null;
     }
 
-    /** A handler's answer, as the audit sees it: 409 is a refusal, any other error a failure. */
+    /** A handler's answer, as the audit sees it: 403 and 409 are refusals, any other error a failure. */
     private void auditOutcome(HttpServletRequest request, String action, int status) {
         if (status < 400) {
             audit(request, action, AuditEntry.Outcome.ALLOWED, "HTTP " + status);
         } else {
-            audit(request, action, status == HttpServletResponse.SC_CONFLICT ? AuditEntry.Outcome.DENIED
-                    : AuditEntry.Outcome.FAILED, "HTTP " + status);
+            boolean refused = status == HttpServletResponse.SC_CONFLICT || status == HttpServletResponse.SC_FORBIDDEN;
+            audit(request, action, refused ? AuditEntry.Outcome.DENIED : AuditEntry.Outcome.FAILED, "HTTP " + status);
         }
     }
 

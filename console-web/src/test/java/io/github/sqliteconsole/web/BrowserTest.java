@@ -150,7 +150,7 @@ class BrowserTest {
     }
 
     @Test
-    void analyzeRunsFromTheMaintenancePageAndABackupMatchesItsDigest() {
+    void analyzeRunsFromTheMaintenancePageAndAPreparedBackupMatchesItsDigest() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(server.uri("/maintenance").toString());
         browser.findElement(By.cssSelector("#job-analyze button.run")).click();
@@ -159,20 +159,33 @@ class BrowserTest {
         assertThat(browser.findElement(By.cssSelector("#job-analyze .maintenance-result")).getText()).contains("Took");
 
         browser.get(server.uri("/backup").toString());
-        String href = browser.findElement(By.id("download")).getAttribute("href");
-        Object verdict = ((JavascriptExecutor) browser).executeAsyncScript(
+        browser.findElement(By.cssSelector("#job-backup button.run")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#job-backup .badge"), "SUCCEEDED"));
+        String shown = browser.findElement(By.id("prepared-sha256")).getText();
+        List<?> prepared = fetchAndHash(browser.findElement(By.id("download-prepared")).getAttribute("href"));
+        assertThat(prepared.get(0)).isEqualTo(200L);
+        assertThat(prepared.get(1)).as("the digest the browser computed equals the header").isEqualTo(prepared.get(2))
+                .isEqualTo("sha-256=:" + shown + ":");
+        assertThat((Long) prepared.get(3)).isGreaterThan(100_000L);
+        assertThat(severeLogs()).isEmpty();
+        assertThat(fetchAndHash(browser.findElement(By.id("download-prepared")).getAttribute("href")).get(0))
+                .as("one download per prepared backup").isEqualTo(410L);
+
+        List<?> direct = fetchAndHash(browser.findElement(By.id("download")).getAttribute("href"));
+        assertThat(direct.get(0)).isEqualTo(200L);
+        assertThat(direct.get(1)).isEqualTo(direct.get(2));
+    }
+
+    /** Fetches {@code url} in the page and returns [status, Repr-Digest header, SHA-256 the browser computed, length]. */
+    private List<?> fetchAndHash(String url) {
+        return (List<?>) ((JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(arguments[0]).then(async r => {"
                         + "  const body = await r.arrayBuffer();"
                         + "  const hash = await crypto.subtle.digest('SHA-256', body);"
                         + "  const b64 = btoa(String.fromCharCode(...new Uint8Array(hash)));"
                         + "  done([r.status, r.headers.get('Repr-Digest'), 'sha-256=:' + b64 + ':', body.byteLength]);"
-                        + "}).catch(e => done(['error', String(e)]));", href);
-        List<?> result = (List<?>) verdict;
-        assertThat(result.get(0)).isEqualTo(200L);
-        assertThat(result.get(1)).as("the digest the browser computed equals the header").isEqualTo(result.get(2));
-        assertThat((Long) result.get(3)).isGreaterThan(100_000L);
-        assertThat(severeLogs()).isEmpty();
+                        + "}).catch(e => done(['error', String(e)]));", url);
     }
 
     private List<LogEntry> severeLogs() {

@@ -114,6 +114,54 @@ class MaintenanceAndBackupTest {
     }
 
     @Test
+    void aPreparedBackupShowsItsDigestAndIsDownloadedOnce() throws Exception {
+        try (SqliteConsole console = console(database())) {
+            SqliteConsoleServlet viewerServlet = new SqliteConsoleServlet(console, WebOptions.defaults().withAuthorizer(r -> Role.VIEWER));
+            SqliteConsoleServlet operatorServlet = new SqliteConsoleServlet(console, WebOptions.defaults());
+            try (ConsoleServer viewer = ConsoleServer.start(viewerServlet, "/", "/admin/*");
+                 ConsoleServer operator = ConsoleServer.start(operatorServlet, "/", "/admin/*")) {
+                assertThat(viewer.post("/api/jobs/backup", "X-CSRF-Token", viewer.csrfToken()).statusCode()).isEqualTo(403);
+                assertThat(operator.post("/api/jobs/backup").statusCode()).as("no CSRF token").isEqualTo(403);
+                assertThat(operator.post("/api/jobs/backup?compress=zip", "X-CSRF-Token", operator.csrfToken()).statusCode())
+                        .isEqualTo(400);
+
+                HttpResponse<String> started = operator.post("/api/jobs/backup", "X-CSRF-Token", operator.csrfToken());
+                assertThat(started.statusCode()).isEqualTo(202);
+                String id = json(started.body()).get("id").asText();
+                JsonNode job = JobsApiTest.awaitEnd(operator, id);
+                assertThat(job.get("state").asText()).isEqualTo("SUCCEEDED");
+                JsonNode result = job.get("result");
+                assertThat(result.get("fileName").asText()).matches("app-\\d{8}T\\d{6}Z\\.db");
+                assertThat(result.has("key")).as("the snapshot's key stays inside").isFalse();
+                assertThat(operator.post("/api/jobs/backup", "X-CSRF-Token", operator.csrfToken()).statusCode())
+                        .as("the prepared file holds the one snapshot slot").isEqualTo(409);
+                assertThat(viewer.post("/api/jobs/" + id + "/cancel", "X-CSRF-Token", viewer.csrfToken()).statusCode())
+                        .as("a viewer does not cancel an operator's backup").isEqualTo(403);
+                assertThat(viewer.get("/" + result.get("download").asText()).statusCode()).isEqualTo(403);
+                assertThat(operator.get("/backup").body()).contains("id=\"download-prepared\"").contains(result.get("sha256").asText());
+
+                HttpResponse<byte[]> download = operator.client.send(
+                        HttpRequest.newBuilder(operator.uri("/" + result.get("download").asText())).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(download.statusCode()).isEqualTo(200);
+                String digest = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(download.body()));
+                assertThat(digest).isEqualTo(result.get("sha256").asText());
+                assertThat(download.headers().firstValue("Repr-Digest")).hasValue("sha-256=:" + digest + ":");
+                assertThat(download.body().length).isEqualTo(result.get("bytes").asInt());
+
+                HttpResponse<String> again = operator.get("/" + result.get("download").asText());
+                assertThat(again.statusCode()).isEqualTo(410);
+                assertThat(again.body()).contains("already downloaded or has expired");
+                assertThat(operator.get("/backup/download?job=no-such-job").statusCode()).isEqualTo(404);
+                awaitTrue("temp file deleted", this::noSnapshotLeft);
+                awaitTrue("downloads audited", () -> operatorServlet.auditLog().recent().size() >= 7);
+                assertThat(operatorServlet.auditLog().recent()).extracting(AuditEntry::action)
+                        .contains("POST /api/jobs/backup", "GET /backup/download");
+            }
+        }
+    }
+
+    @Test
     void viewersCannotDownloadAndTheRefusalIsAudited() throws Exception {
         try (SqliteConsole console = console(database())) {
             SqliteConsoleServlet servlet = new SqliteConsoleServlet(console, WebOptions.defaults().withAuthorizer(r -> Role.VIEWER));

@@ -1,8 +1,10 @@
 package io.github.sqliteconsole.web.pages;
 
 import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.backup.PreparedBackup;
 import io.github.sqliteconsole.core.backup.Snapshot;
 import io.github.sqliteconsole.core.job.JobConflict;
+import io.github.sqliteconsole.core.job.JobSnapshot;
 import io.github.sqliteconsole.web.routing.Exchange;
 import io.github.sqliteconsole.web.routing.Handler;
 import io.github.sqliteconsole.web.routing.Params;
@@ -12,12 +14,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code GET /backup/download[?compress=gzip]}: a verified snapshot, streamed from disk with a
+ * {@code GET /backup/download[?compress=gzip]}: a verified snapshot taken now, or with
+ * {@code ?job=ID} the one a backup job prepared; streamed from disk with a
  * small buffer (memory stays flat whatever the size), its SHA-256 in {@code Repr-Digest}. The
  * temp file is deleted when the transfer ends, also when the client goes away mid-way.
  */
@@ -34,24 +40,57 @@ public final class BackupDownload implements Handler {
         this.views = views;
     }
 
+    /** Where a backup job's prepared snapshot is fetched, relative to the mount. */
+    static String preparedLink(String jobId) {
+        return "backup/download?job=" + URLEncoder.encode(jobId, StandardCharsets.UTF_8);
+    }
+
     @Override
     public void handle(Exchange exchange) throws IOException, SQLException {
+        String jobId = Params.text(exchange.request(), "job");
+        if (jobId != null) {
+            sendPrepared(exchange, jobId);
+            return;
+        }
         boolean gzip = Params.oneOf(exchange.request(), "compress", "none", Set.of("none", "gzip")).equals("gzip");
         Snapshot snapshot;
         try {
             snapshot = console.snapshot(gzip);
         } catch (JobConflict e) {
             Responses.error(exchange, views, HttpServletResponse.SC_CONFLICT,
-                    "Another backup is being taken or downloaded; try again when it has finished.");
+                    "Another backup is being taken, downloaded or waits for its download; try again when it has finished.");
             return;
         } catch (IOException e) {
             Responses.error(exchange, views, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "No backup: " + e.getMessage());
             return;
         }
+        send(exchange, snapshot);
+    }
+
+    /** {@code ?job=ID}: the snapshot a backup job prepared, once. The id only selects; it is never a path. */
+    private void sendPrepared(Exchange exchange, String jobId) throws IOException {
+        Optional<PreparedBackup> prepared = console.jobs().get(jobId)
+                .map(JobSnapshot::result).filter(PreparedBackup.class::isInstance).map(PreparedBackup.class::cast);
+        if (prepared.isEmpty()) {
+            Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND,
+                    "There is no finished backup job with that id; prepare a backup on the Backup page.");
+            return;
+        }
+        Optional<Snapshot> snapshot = console.takePreparedSnapshot(prepared.get().key());
+        if (snapshot.isEmpty()) {
+            Responses.error(exchange, views, HttpServletResponse.SC_GONE, "This backup was already downloaded or has expired"
+                    + " (a prepared backup waits " + SqliteConsole.PREPARED_BACKUP_KEPT.toMinutes()
+                    + " minutes for one download); prepare a new one.");
+            return;
+        }
+        send(exchange, snapshot.get());
+    }
+
+    private static void send(Exchange exchange, Snapshot snapshot) throws IOException {
         try (snapshot) {
             HttpServletResponse response = exchange.response();
             response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType(gzip ? "application/gzip" : "application/vnd.sqlite3");
+            response.setContentType(snapshot.gzip() ? "application/gzip" : "application/vnd.sqlite3");
             response.setContentLengthLong(snapshot.bytes());
             response.setHeader("Content-Disposition", "attachment; filename=\"" + snapshot.downloadName() + "\"");
             response.setHeader("Repr-Digest", "sha-256=:" + snapshot.sha256Base64() + ":");

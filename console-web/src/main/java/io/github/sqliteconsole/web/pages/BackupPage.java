@@ -11,14 +11,21 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@code GET /backup}: what a backup will be and cost, and the download links for an OPERATOR. */
+/**
+ * {@code GET /backup}: what a backup will be and cost; for an OPERATOR, the backup job's card
+ * (progress, then the prepared file) and the plain download links.
+ */
 public final class BackupPage implements Handler {
 
     private final SqliteConsole console;
+    private final IntegrityPage cards;
+    private final boolean readOnly;
     private final Views views;
 
-    public BackupPage(SqliteConsole console, Views views) {
+    public BackupPage(SqliteConsole console, IntegrityPage cards, boolean readOnly, Views views) {
         this.console = console;
+        this.cards = cards;
+        this.readOnly = readOnly;
         this.views = views;
     }
 
@@ -30,6 +37,9 @@ public final class BackupPage implements Handler {
         model.put("status", health.status().name());
         model.put("backupDirectory", console.options().backupDirectory().toString());
         model.put("canDownload", exchange.role().allows(Role.OPERATOR));
+        model.put("card", cards.card(SqliteConsole.BACKUP_JOB).orElseThrow());
+        // Preparing is a POST, which read-only mode refuses; the plain download links still work there.
+        model.put("canOperate", exchange.role().allows(Role.OPERATOR) && !readOnly);
         views.render(exchange, HttpServletResponse.SC_OK, "pages/backup", null, model);
     }
 }

@@ -3,7 +3,6 @@ package io.github.sqliteconsole.web.pages;
 import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.web.routing.Handler;
-import io.github.sqliteconsole.web.security.Role;
 import io.github.sqliteconsole.web.view.Views;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -44,7 +43,7 @@ public final class IntegrityPage {
                 Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND, "There is no job of that kind.");
                 return;
             }
-            boolean canOperate = !readOnly && (!card.get().mutates() || exchange.role().allows(Role.OPERATOR));
+            boolean canOperate = !readOnly && card.get().allows(exchange.role());
             views.renderFragment(exchange, HttpServletResponse.SC_OK, "fragments/job", "job",
                     Map.of("card", card.get(), "canOperate", canOperate));
         };

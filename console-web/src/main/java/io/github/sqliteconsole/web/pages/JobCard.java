@@ -1,6 +1,8 @@
 package io.github.sqliteconsole.web.pages;
 
+import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.job.JobSnapshot;
+import io.github.sqliteconsole.web.security.Role;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,10 +12,15 @@ import java.util.Optional;
  * console started).
  *
  * @param mutates true for maintenance: it needs the OPERATOR role and asks for confirmation
+ * @param operatorOnly true for maintenance and backup (a backup is all the data): only an
+ *        OPERATOR starts or cancels it
  */
-public record JobCard(String kind, String title, String description, boolean mutates, JobSnapshot job) {
+public record JobCard(String kind, String title, String description, boolean mutates, boolean operatorOnly, JobSnapshot job) {
 
-    private record Kind(String title, String description, boolean mutates) {
+    private record Kind(String title, String description, boolean mutates, boolean operatorOnly) {
+        Kind(String title, String description, boolean mutates) {
+            this(title, description, mutates, mutates);
+        }
     }
 
     private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
@@ -35,13 +42,22 @@ public record JobCard(String kind, String title, String description, boolean mut
         KINDS.put("reindex", new Kind("REINDEX", "Rebuilds every index. Needed after a collation changed.", true));
         KINDS.put("incremental-vacuum", new Kind("Incremental vacuum",
                 "Returns free pages to the disk without a full rewrite (auto_vacuum = INCREMENTAL only).", true));
+        KINDS.put("backup", new Kind("Backup snapshot",
+                "Copies the live database with the online backup API, checks the copy (quick_check, page count) and hashes it."
+                        + " The file then waits " + SqliteConsole.PREPARED_BACKUP_KEPT.toMinutes() + " minutes for one download.",
+                false, true));
         KINDS.put("vacuum", new Kind("VACUUM", "Rewrites the whole file without free pages. Holds an exclusive lock.", true));
+    }
+
+    /** Whether {@code role} may start or cancel jobs of this kind (read-only mode aside). */
+    public boolean allows(Role role) {
+        return !operatorOnly || role.allows(Role.OPERATOR);
     }
 
     static Optional<JobCard> of(String kind, JobSnapshot job) {
         Kind known = KINDS.get(kind);
         return known == null ? Optional.empty()
-                : Optional.of(new JobCard(kind, known.title(), known.description(), known.mutates(), job));
+                : Optional.of(new JobCard(kind, known.title(), known.description(), known.mutates(), known.operatorOnly(), job));
     }
 
     public boolean running() {

@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.web.pages;
 
+import io.github.sqliteconsole.core.backup.PreparedBackup;
 import io.github.sqliteconsole.core.integrity.ForeignKeyResult;
 import io.github.sqliteconsole.core.integrity.IntegrityReport;
 import io.github.sqliteconsole.core.integrity.OrphanResult;
@@ -24,7 +25,8 @@ final class JobJson {
         json.put("message", job.message());
         json.put("startedAt", job.startedAt().toString());
         json.put("endedAt", job.endedAt() == null ? null : job.endedAt().toString());
-        json.put("result", result(job.kind(), job.result()));
+        json.put("result", job.result() instanceof PreparedBackup prepared ? backup(job.id(), prepared)
+                : result(job.kind(), job.result()));
         json.put("error", job.error());
         return json;
     }
@@ -56,6 +58,19 @@ final class JobJson {
             return Map.of("foreignKeys", items.stream().map(ForeignKeyResult.class::cast).map(JobJson::foreignKey).toList());
         }
         return null;
+    }
+
+    /** The prepared snapshot, and where to fetch it (relative to the mount); its key stays inside. */
+    private static Map<String, Object> backup(String jobId, PreparedBackup prepared) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("fileName", prepared.fileName());
+        json.put("bytes", prepared.bytes());
+        json.put("sha256", prepared.sha256Base64());
+        json.put("pageCount", prepared.pageCount());
+        json.put("compressed", prepared.gzip());
+        json.put("expiresAt", prepared.expiresAt().toString());
+        json.put("download", BackupDownload.preparedLink(jobId));
+        return json;
     }
 
     private static Map<String, Object> foreignKey(ForeignKeyResult key) {

@@ -48,8 +48,14 @@ public final class JobsApi {
         return exchange -> withJob(exchange, job -> answer(exchange, HttpServletResponse.SC_OK, job));
     }
 
+    /** Only those who may start a kind may cancel it: a VIEWER does not stop an operator's VACUUM or backup. */
     public Handler cancel() {
         return exchange -> withJob(exchange, job -> {
+            if (JobCard.of(job.kind(), job).map(card -> !card.allows(exchange.role())).orElse(false)) {
+                Responses.error(exchange, views, HttpServletResponse.SC_FORBIDDEN,
+                        "Forbidden: cancelling a " + job.kind() + " job needs the OPERATOR role.");
+                return;
+            }
             console.jobs().cancel(job.id());
             answer(exchange, HttpServletResponse.SC_OK, console.jobs().get(job.id()).orElse(job));
         });
@@ -87,12 +93,25 @@ public final class JobsApi {
         };
     }
 
+    /** {@code POST /api/jobs/backup[?compress=gzip]} (OPERATOR): a verified snapshot, prepared as a job. */
+    public Handler startBackup() {
+        return exchange -> {
+            boolean gzip = Params.oneOf(exchange.request(), "compress", "none", Set.of("none", "gzip")).equals("gzip");
+            try {
+                answer(exchange, HttpServletResponse.SC_ACCEPTED, console.prepareSnapshot(gzip));
+            } catch (JobConflict e) {
+                conflict(exchange, e);
+            }
+        };
+    }
+
     private void conflict(Exchange exchange, JobConflict e) throws IOException {
         if (exchange.htmx()) {
             answer(exchange, HttpServletResponse.SC_OK, e.running());
         } else {
             Responses.json(exchange.response(), HttpServletResponse.SC_CONFLICT,
-                    Map.of("error", "A " + e.running().kind() + " job is already running.", "job", JobJson.of(e.running())));
+                    Map.of("error", "A " + e.running().kind() + " job is already running: " + e.running().message() + ".",
+                            "job", JobJson.of(e.running())));
         }
     }
 
