@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param jobDeadline         how long a background job (check, scan) may run before it is stopped
  * @param relations           relationships never declared as foreign keys, for the orphan scan
  * @param backupDirectory     where snapshots are written before they are sent; deleted after each transfer
+ * @param diskReserve         bytes of free disk the console always leaves to the host: VACUUM and
+ *                            snapshots are refused when they would leave less free than this
  */
 public record ConsoleOptions(
         Duration busyTimeout,
@@ -36,7 +38,8 @@ public record ConsoleOptions(
         Path stateFile,
         Duration jobDeadline,
         List<Relation> relations,
-        Path backupDirectory) {
+        Path backupDirectory,
+        long diskReserve) {
 
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(1);
     public static final Duration DEFAULT_HOST_BORROW_TIMEOUT = Duration.ofSeconds(2);
@@ -46,6 +49,7 @@ public record ConsoleOptions(
     public static final long DEFAULT_WAL_SIZE_THRESHOLD = 256L * 1024 * 1024;
     public static final Duration DEFAULT_ROW_COUNT_BUDGET = Duration.ofMillis(250);
     public static final Duration DEFAULT_JOB_DEADLINE = Duration.ofHours(2);
+    public static final long DEFAULT_DISK_RESERVE = 64L * 1024 * 1024;
 
     public ConsoleOptions {
         requirePositive(busyTimeout, "busyTimeout");
@@ -67,6 +71,9 @@ public record ConsoleOptions(
             throw new IllegalArgumentException("freelistThreshold must be a share between 0 (exclusive) and 1, was "
                     + freelistThreshold + "; 0.25 warns when a quarter of the file is free pages");
         }
+        if (diskReserve < 0) {
+            throw new IllegalArgumentException("diskReserve cannot be negative, was " + diskReserve + "; 0 reserves nothing");
+        }
         if (walSizeThreshold <= 0) {
             throw new IllegalArgumentException("walSizeThreshold must be positive bytes, was " + walSizeThreshold);
         }
@@ -76,7 +83,7 @@ public record ConsoleOptions(
         return new ConsoleOptions(DEFAULT_BUSY_TIMEOUT, DEFAULT_HOST_BORROW_TIMEOUT, DEFAULT_QUICK_CHECK_INTERVAL,
                 DEFAULT_QUICK_CHECK_BUDGET, DEFAULT_FREELIST_THRESHOLD, DEFAULT_WAL_SIZE_THRESHOLD,
                 DEFAULT_ROW_COUNT_BUDGET, null, DEFAULT_JOB_DEADLINE, List.of(),
-                Path.of(System.getProperty("java.io.tmpdir"), "sqlite-console"));
+                Path.of(System.getProperty("java.io.tmpdir"), "sqlite-console"), DEFAULT_DISK_RESERVE);
     }
 
     /** The state file for a database at {@code databaseFile}: the configured one, or the default beside it. */
@@ -86,58 +93,63 @@ public record ConsoleOptions(
 
     public ConsoleOptions withBusyTimeout(Duration value) {
         return new ConsoleOptions(value, hostBorrowTimeout, quickCheckInterval, quickCheckBudget, freelistThreshold,
-                walSizeThreshold, rowCountBudget, stateFile, jobDeadline, relations, backupDirectory);
+                walSizeThreshold, rowCountBudget, stateFile, jobDeadline, relations, backupDirectory, diskReserve);
     }
 
     public ConsoleOptions withHostBorrowTimeout(Duration value) {
         return new ConsoleOptions(busyTimeout, value, quickCheckInterval, quickCheckBudget, freelistThreshold,
-                walSizeThreshold, rowCountBudget, stateFile, jobDeadline, relations, backupDirectory);
+                walSizeThreshold, rowCountBudget, stateFile, jobDeadline, relations, backupDirectory, diskReserve);
     }
 
     public ConsoleOptions withQuickCheckInterval(Duration value) {
         return new ConsoleOptions(busyTimeout, hostBorrowTimeout, value, quickCheckBudget, freelistThreshold,
-                walSizeThreshold, rowCountBudget, stateFile, jobDeadline, relations, backupDirectory);
+                walSizeThreshold, rowCountBudget, stateFile, jobDeadline, relations, backupDirectory, diskReserve);
     }
 
     public ConsoleOptions withQuickCheckBudget(Duration value) {
         return new ConsoleOptions(busyTimeout, hostBorrowTimeout, quickCheckInterval, value, freelistThreshold,
-                walSizeThreshold, rowCountBudget, stateFile, jobDeadline, relations, backupDirectory);
+                walSizeThreshold, rowCountBudget, stateFile, jobDeadline, relations, backupDirectory, diskReserve);
     }
 
     public ConsoleOptions withFreelistThreshold(double value) {
         return new ConsoleOptions(busyTimeout, hostBorrowTimeout, quickCheckInterval, quickCheckBudget, value,
-                walSizeThreshold, rowCountBudget, stateFile, jobDeadline, relations, backupDirectory);
+                walSizeThreshold, rowCountBudget, stateFile, jobDeadline, relations, backupDirectory, diskReserve);
     }
 
     public ConsoleOptions withWalSizeThreshold(long value) {
         return new ConsoleOptions(busyTimeout, hostBorrowTimeout, quickCheckInterval, quickCheckBudget,
-                freelistThreshold, value, rowCountBudget, stateFile, jobDeadline, relations, backupDirectory);
+                freelistThreshold, value, rowCountBudget, stateFile, jobDeadline, relations, backupDirectory, diskReserve);
     }
 
     public ConsoleOptions withRowCountBudget(Duration value) {
         return new ConsoleOptions(busyTimeout, hostBorrowTimeout, quickCheckInterval, quickCheckBudget,
-                freelistThreshold, walSizeThreshold, value, stateFile, jobDeadline, relations, backupDirectory);
+                freelistThreshold, walSizeThreshold, value, stateFile, jobDeadline, relations, backupDirectory, diskReserve);
     }
 
     public ConsoleOptions withStateFile(Path value) {
         return new ConsoleOptions(busyTimeout, hostBorrowTimeout, quickCheckInterval, quickCheckBudget,
                 freelistThreshold, walSizeThreshold, rowCountBudget, Objects.requireNonNull(value, "stateFile"),
-                jobDeadline, relations, backupDirectory);
+                jobDeadline, relations, backupDirectory, diskReserve);
     }
 
     public ConsoleOptions withJobDeadline(Duration value) {
         return new ConsoleOptions(busyTimeout, hostBorrowTimeout, quickCheckInterval, quickCheckBudget,
-                freelistThreshold, walSizeThreshold, rowCountBudget, stateFile, value, relations, backupDirectory);
+                freelistThreshold, walSizeThreshold, rowCountBudget, stateFile, value, relations, backupDirectory, diskReserve);
     }
 
     public ConsoleOptions withRelations(List<Relation> value) {
         return new ConsoleOptions(busyTimeout, hostBorrowTimeout, quickCheckInterval, quickCheckBudget,
-                freelistThreshold, walSizeThreshold, rowCountBudget, stateFile, jobDeadline, value, backupDirectory);
+                freelistThreshold, walSizeThreshold, rowCountBudget, stateFile, jobDeadline, value, backupDirectory, diskReserve);
     }
 
     public ConsoleOptions withBackupDirectory(Path value) {
         return new ConsoleOptions(busyTimeout, hostBorrowTimeout, quickCheckInterval, quickCheckBudget,
-                freelistThreshold, walSizeThreshold, rowCountBudget, stateFile, jobDeadline, relations, value);
+                freelistThreshold, walSizeThreshold, rowCountBudget, stateFile, jobDeadline, relations, value, diskReserve);
+    }
+
+    public ConsoleOptions withDiskReserve(long value) {
+        return new ConsoleOptions(busyTimeout, hostBorrowTimeout, quickCheckInterval, quickCheckBudget,
+                freelistThreshold, walSizeThreshold, rowCountBudget, stateFile, jobDeadline, relations, backupDirectory, value);
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -154,7 +154,7 @@ public final class SqliteConsole implements AutoCloseable {
         return jobs.start(Maintenance.kindName(operation), options.jobDeadline(), context -> {
             Path file = healthCheck.databaseFile();
             try (Connection own = connections.openReadWrite(file)) {
-                return new Maintenance(file).run(own, operation, context);
+                return new Maintenance(file, options.diskReserve()).run(own, operation, context);
             }
         });
     }
@@ -163,7 +163,7 @@ public final class SqliteConsole implements AutoCloseable {
     public VacuumPreflight vacuumPreflight() throws SQLException {
         Path file = healthCheck.databaseFile();
         try (Connection own = connections.openReadOnly(file)) {
-            return VacuumPreflight.of(own, file);
+            return VacuumPreflight.of(own, file, options.diskReserve());
         }
     }
 
@@ -177,7 +177,7 @@ public final class SqliteConsole implements AutoCloseable {
             throw snapshotConflict();
         }
         try {
-            return new SnapshotBackup(options.backupDirectory(), connections, clock)
+            return new SnapshotBackup(options.backupDirectory(), options.diskReserve(), connections, clock)
                     .take(healthCheck.databaseFile(), gzip).onClose(snapshotSlot::release);
         } catch (SQLException | java.io.IOException | RuntimeException e) {
             snapshotSlot.release();
@@ -200,7 +200,7 @@ public final class SqliteConsole implements AutoCloseable {
             return jobs.start(BACKUP_JOB, options.jobDeadline(), context -> {
                 Snapshot taken;
                 try {
-                    taken = new SnapshotBackup(options.backupDirectory(), connections, clock)
+                    taken = new SnapshotBackup(options.backupDirectory(), options.diskReserve(), connections, clock)
                             .take(healthCheck.databaseFile(), gzip, context);
                 } catch (Exception e) {
                     snapshotSlot.release();
@@ -400,6 +400,12 @@ public final class SqliteConsole implements AutoCloseable {
         /** Relationships never declared as foreign keys, each {@code child.column -> parent.column}. */
         public Builder relations(String... relations) {
             options = options.withRelations(Arrays.stream(relations).map(Relation::parse).toList());
+            return this;
+        }
+
+        /** Free disk the console always leaves to the host; VACUUM and snapshots that would eat into it are refused. */
+        public Builder diskReserve(long bytes) {
+            options = options.withDiskReserve(bytes);
             return this;
         }
 

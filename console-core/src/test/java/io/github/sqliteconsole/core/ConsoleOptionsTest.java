@@ -15,6 +15,7 @@ class ConsoleOptionsTest {
     void badValuesAreRejectedWithWhatToSet() {
         assertThatThrownBy(() -> builder.busyTimeout(Duration.ZERO)).hasMessageContaining("busyTimeout must be positive");
         assertThatThrownBy(() -> builder.freelistThreshold(1.5)).hasMessageContaining("freelistThreshold").hasMessageContaining("0.25");
+        assertThatThrownBy(() -> builder.diskReserve(-1)).hasMessageContaining("diskReserve cannot be negative");
         assertThatThrownBy(() -> builder.walSizeThreshold(-1)).hasMessageContaining("walSizeThreshold");
         assertThatThrownBy(() -> SqliteConsole.builder(null)).hasMessageContaining("dataSource");
     }

@@ -162,6 +162,20 @@ class MaintenanceAndBackupTest {
     }
 
     @Test
+    void shortDiskSpaceRefusesBackupAndVacuumWithAPlainMessage() throws Exception {
+        try (SqliteConsole console = SqliteConsole.builder(database()).backupDirectory(dir.resolve("snapshots"))
+                .diskReserve(Long.MAX_VALUE / 4).build();
+             ConsoleServer server = ConsoleServer.start(console, WebOptions.defaults())) {
+            HttpResponse<String> download = server.get("/backup/download");
+            assertThat(download.statusCode()).isEqualTo(503);
+            assertThat(download.body()).contains("No backup: not enough space for the snapshot").doesNotContain("Exception");
+            assertThat(server.get("/maintenance").body()).contains("id=\"vacuum-refusal\"");
+            assertThat(server.get("/api/health").body()).contains("VACUUM and backups cannot run");
+            assertThat(noSnapshotLeft()).isTrue();
+        }
+    }
+
+    @Test
     void viewersCannotDownloadAndTheRefusalIsAudited() throws Exception {
         try (SqliteConsole console = console(database())) {
             SqliteConsoleServlet servlet = new SqliteConsoleServlet(console, WebOptions.defaults().withAuthorizer(r -> Role.VIEWER));

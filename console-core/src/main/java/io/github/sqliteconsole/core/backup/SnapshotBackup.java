@@ -48,11 +48,14 @@ public final class SnapshotBackup {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path tempDirectory;
+    private final long diskReserve;
     private final ConsoleConnections connections;
     private final Clock clock;
 
-    public SnapshotBackup(Path tempDirectory, ConsoleConnections connections, Clock clock) {
+    /** @param diskReserve free bytes a snapshot must leave to the host */
+    public SnapshotBackup(Path tempDirectory, long diskReserve, ConsoleConnections connections, Clock clock) {
         this.tempDirectory = tempDirectory;
+        this.diskReserve = diskReserve;
         this.connections = connections;
         this.clock = clock;
     }
@@ -69,11 +72,12 @@ public final class SnapshotBackup {
     public Snapshot take(Path databaseFile, boolean gzip, JobContext context) throws SQLException, IOException {
         Files.createDirectories(tempDirectory);
         long source = DatabaseFiles.sizeOrZero(databaseFile) + DatabaseFiles.sizeOrZero(DatabaseFiles.walOf(databaseFile));
-        long needed = source * (gzip ? 2 : 1);
+        long needed = source * (gzip ? 2 : 1) + diskReserve;
         long free = Files.getFileStore(tempDirectory).getUsableSpace();
         if (free < needed) {
             throw new IOException("not enough space for the snapshot in " + tempDirectory + ": " + ByteSize.format(free)
-                    + " free, about " + ByteSize.format(needed) + " needed; free space or set backupDirectory");
+                    + " free, about " + ByteSize.format(needed) + " needed (the copy, and " + ByteSize.format(diskReserve)
+                    + " kept free for the application); free space or set backupDirectory");
         }
         Path copy = tempDirectory.resolve("snapshot-" + UUID.randomUUID() + ".db");
         try {

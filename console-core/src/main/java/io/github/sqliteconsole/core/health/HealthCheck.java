@@ -135,10 +135,10 @@ public final class HealthCheck implements AutoCloseable {
                         + "; a long reader may be blocking checkpoints")
                 : HealthCheckResult.up("wal_size", ByteSize.format(info.walBytes())));
         if (info.freeDiskBytes() >= 0) {
-            long needed = 2 * (info.fileBytes() + info.walBytes());
+            long needed = 2 * (info.fileBytes() + info.walBytes()) + options.diskReserve();
             checks.add(info.freeDiskBytes() < needed
                     ? HealthCheckResult.degraded("disk_space", ByteSize.format(info.freeDiskBytes())
-                            + " free, less than twice the database (" + ByteSize.format(needed)
+                            + " free, less than twice the database plus the reserve (" + ByteSize.format(needed)
                             + "): VACUUM and backups cannot run; free disk space")
                     : HealthCheckResult.up("disk_space", ByteSize.format(info.freeDiskBytes()) + " free"));
         }

@@ -23,14 +23,17 @@ public final class Maintenance {
     public enum Operation { VACUUM, INCREMENTAL_VACUUM, ANALYZE, OPTIMIZE, CHECKPOINT_PASSIVE, CHECKPOINT_TRUNCATE, REINDEX }
 
     private final Path databaseFile;
+    private final long diskReserve;
 
-    public Maintenance(Path databaseFile) {
+    /** @param diskReserve free bytes VACUUM must leave to the host */
+    public Maintenance(Path databaseFile, long diskReserve) {
         this.databaseFile = databaseFile;
+        this.diskReserve = diskReserve;
     }
 
     public MaintenanceResult run(Connection own, Operation operation, JobContext context) throws SQLException {
         if (operation == Operation.VACUUM) {
-            VacuumPreflight preflight = VacuumPreflight.of(own, databaseFile);
+            VacuumPreflight preflight = VacuumPreflight.of(own, databaseFile, diskReserve);
             if (!preflight.allowed()) {
                 throw new SQLException("VACUUM refused: " + preflight.refusal());
             }

@@ -1,8 +1,8 @@
 package io.github.sqliteconsole.core.maintenance;
 
-import io.github.sqliteconsole.core.sql.Queries;
 import io.github.sqliteconsole.core.ByteSize;
 import io.github.sqliteconsole.core.sql.DatabaseFiles;
+import io.github.sqliteconsole.core.sql.Queries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,18 +33,20 @@ public record VacuumPreflight(long fileBytes, long walBytes, long freelistBytes,
         return refusal == null;
     }
 
-    public static VacuumPreflight of(Connection connection, Path databaseFile) throws SQLException {
+    /** @param diskReserve free bytes VACUUM must leave to the host ({@code ConsoleOptions.diskReserve}) */
+    public static VacuumPreflight of(Connection connection, Path databaseFile, long diskReserve) throws SQLException {
         long fileBytes = DatabaseFiles.sizeOrZero(databaseFile);
         long walBytes = DatabaseFiles.sizeOrZero(DatabaseFiles.walOf(databaseFile));
         long pageSize = Queries.longValue(connection, "PRAGMA page_size");
         long freelist = pageSize * Queries.longValue(connection, "PRAGMA freelist_count");
-        long needed = 2 * (fileBytes + walBytes);
+        long needed = 2 * (fileBytes + walBytes) + diskReserve;
         long free = freeDisk(databaseFile);
         String journal = Queries.text(connection, "PRAGMA journal_mode").toUpperCase(java.util.Locale.ROOT);
         boolean incremental = Queries.longValue(connection, "PRAGMA auto_vacuum") == 2;
         String refusal = free >= 0 && free < needed
                 ? "only " + ByteSize.format(free) + " free next to the database; VACUUM needs about "
-                        + ByteSize.format(needed) + ". Free disk space first."
+                        + ByteSize.format(needed) + " (twice the database, and " + ByteSize.format(diskReserve)
+                        + " kept free for the application). Free disk space first."
                 : null;
         return new VacuumPreflight(fileBytes, walBytes, freelist, free, needed, journal, incremental,
                 tablesWithoutIntegerPrimaryKey(connection), refusal);

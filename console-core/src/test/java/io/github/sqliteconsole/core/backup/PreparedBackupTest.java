@@ -108,6 +108,21 @@ class PreparedBackupTest {
         }
     }
 
+    @Test
+    void aSnapshotIsRefusedWhenItWouldEatIntoTheDiskReserve() throws Exception {
+        try (SqliteConsole console = SqliteConsole.builder(database(10)).backupDirectory(dir.resolve("tmp"))
+                .diskReserve(Long.MAX_VALUE / 4).build()) {
+            assertThatThrownBy(() -> console.snapshot(false)).isInstanceOf(IOException.class)
+                    .hasMessageStartingWith("not enough space for the snapshot").hasMessageContaining("set backupDirectory");
+            assertThatThrownBy(() -> console.snapshot(true)).as("a refusal frees the slot: no 409")
+                    .isInstanceOf(IOException.class);
+            JobSnapshot job = JobManagerTest.awaitEnd(console.jobs(), console.prepareSnapshot(false).id());
+            assertThat(job.state()).isEqualTo(JobState.FAILED);
+            assertThat(job.error()).startsWith("not enough space for the snapshot");
+            assertThat(tempFiles()).isEmpty();
+        }
+    }
+
     private Set<Path> tempFiles() throws IOException {
         try (Stream<Path> files = Files.list(dir.resolve("tmp"))) {
             return new HashSet<>(files.toList());

@@ -3,6 +3,7 @@ package io.github.sqliteconsole.core.maintenance;
 import static io.github.sqliteconsole.core.TestDatabases.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sqliteconsole.core.ConsoleOptions;
 import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.TestDatabases;
 import io.github.sqliteconsole.core.job.JobManagerTest;
@@ -43,7 +44,8 @@ class MaintenanceTest {
             assertThat(preflight.allowed()).isTrue();
             assertThat(preflight.freelistBytes()).isGreaterThan(4_000_000);
             assertThat(preflight.renumberedTables()).containsExactly("notes");
-            assertThat(preflight.neededBytes()).isEqualTo(2 * (Files.size(file) + Files.size(dir.resolve("bloated.db-wal"))));
+            assertThat(preflight.neededBytes()).isEqualTo(2 * (Files.size(file) + Files.size(dir.resolve("bloated.db-wal")))
+                    + ConsoleOptions.DEFAULT_DISK_RESERVE);
 
             JobSnapshot job = awaitEnd(console, console.startMaintenance(Maintenance.Operation.VACUUM));
             assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
@@ -51,6 +53,32 @@ class MaintenanceTest {
             assertThat(result.operation()).isEqualTo("vacuum");
             assertThat(result.bytesBefore() - result.bytesAfter()).isGreaterThan(4_000_000);
             assertThat(console.vacuumPreflight().freelistBytes()).isZero();
+        }
+    }
+
+    /**
+     * A full disk cannot be faked without mounting a small filesystem, so the test asks the console
+     * to keep more free space than any disk has: the real free space then falls short.
+     */
+    @Test
+    void vacuumIsRefusedWhenItWouldEatIntoTheDiskReserveAndTheFileIsUntouched() throws Exception {
+        Path file = dir.resolve("bloated.db");
+        SQLiteDataSource dataSource = bloated(file);
+        long sizeBefore = Files.size(file);
+        try (SqliteConsole console = SqliteConsole.builder(dataSource).diskReserve(Long.MAX_VALUE / 4).build()) {
+            VacuumPreflight preflight = console.vacuumPreflight();
+            assertThat(preflight.allowed()).isFalse();
+            assertThat(preflight.refusal()).startsWith("only ").contains("free next to the database").contains("Free disk space first");
+
+            JobSnapshot job = awaitEnd(console, console.startMaintenance(Maintenance.Operation.VACUUM));
+            assertThat(job.state()).isEqualTo(JobState.FAILED);
+            assertThat(job.error()).startsWith("VACUUM refused: only ");
+            assertThat(Files.size(file)).isEqualTo(sizeBefore);
+            assertThat(console.vacuumPreflight().freelistBytes()).as("nothing reclaimed, nothing lost").isGreaterThan(4_000_000);
+            assertThat(console.health().checks()).anySatisfy(check -> {
+                assertThat(check.name()).isEqualTo("disk_space");
+                assertThat(check.status().name()).isEqualTo("DEGRADED");
+            });
         }
     }
 
