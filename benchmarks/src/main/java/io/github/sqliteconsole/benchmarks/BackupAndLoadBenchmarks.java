@@ -1,5 +1,8 @@
 package io.github.sqliteconsole.benchmarks;
 
+import io.github.sqliteconsole.core.backup.PreparedBackup;
+import io.github.sqliteconsole.core.job.JobKind;
+import io.github.sqliteconsole.core.maintenance.Maintenance;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -44,11 +47,21 @@ final class BackupAndLoadBenchmarks {
             results.add(writerResult("backup download", duringBackup, alone, 1 / 0.7));
             results.add(writerResult("GET /api/tables", writer.millisPerCommit(() -> under.get("/api/tables"), 0), alone, null));
             results.add(writerResult("foreign-key-check job", writer.millisPerCommit(
-                    () -> IntegrityBenchmarks.runJob(under.console, io.github.sqliteconsole.core.job.JobKind.FOREIGN_KEY_CHECK), 0),
-                    alone, null));
+                    () -> IntegrityBenchmarks.runJob(under.console, JobKind.FOREIGN_KEY_CHECK), 0), alone, null));
             results.add(writerResult("quick-check job", writer.millisPerCommit(
-                    () -> IntegrityBenchmarks.runJob(under.console, io.github.sqliteconsole.core.job.JobKind.QUICK_CHECK), 0),
-                    alone, null));
+                    () -> IntegrityBenchmarks.runJob(under.console, JobKind.QUICK_CHECK), 0), alone, null));
+            results.add(writerResult("integrity-check job", writer.millisPerCommit(
+                    () -> IntegrityBenchmarks.runJob(under.console, JobKind.INTEGRITY_CHECK), 0), alone, null));
+            results.add(writerResult("orphan-scan job", writer.millisPerCommit(
+                    () -> IntegrityBenchmarks.runJob(under.console, JobKind.ORPHAN_SCAN), 0), alone, null));
+            results.add(writerResult("backup job (prepare, then discard)", writer.millisPerCommit(
+                    () -> prepareAndDiscardBackup(under), 0), alone, null));
+            results.add(writerResult("optimize job", writer.millisPerCommit(() -> IntegrityBenchmarks.awaitJob(under.console,
+                    under.console.startMaintenance(Maintenance.Operation.OPTIMIZE)), 0), alone, null));
+            results.add(writerResult("checkpoint (PASSIVE) job", writer.millisPerCommit(() -> IntegrityBenchmarks.awaitJob(
+                    under.console, under.console.startMaintenance(Maintenance.Operation.CHECKPOINT_PASSIVE)), 0), alone, null));
+            // Not measured: VACUUM and ANALYZE hold the write lock for their whole run by design (the
+            // Maintenance page says so); the writer waits, which is no news.
             if (writer.busyErrors() > 0) {
                 throw new IllegalStateException("the host writer got " + writer.busyErrors() + " SQLITE_BUSY errors");
             }
@@ -57,6 +70,11 @@ final class BackupAndLoadBenchmarks {
         Files.deleteIfExists(workDir.resolve("cp.db"));
         results.add(overviewUnderLoad(under, loadDuration));
         return results;
+    }
+
+    private static void prepareAndDiscardBackup(ConsoleUnderTest under) throws Exception {
+        PreparedBackup prepared = (PreparedBackup) IntegrityBenchmarks.awaitJob(under.console, under.console.prepareSnapshot(false));
+        under.console.takePreparedSnapshot(prepared.key()).orElseThrow().close();
     }
 
     private static Result writerResult(String operation, double during, double alone, Double target) {

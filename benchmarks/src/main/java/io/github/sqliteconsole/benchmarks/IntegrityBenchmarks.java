@@ -57,7 +57,12 @@ final class IntegrityBenchmarks {
     }
 
     static Object runJob(SqliteConsole console, JobKind kind) throws Exception {
-        JobSnapshot job = console.startJob(kind);
+        return awaitJob(console, console.startJob(kind));
+    }
+
+    /** Waits for {@code job} and returns its result; anything but SUCCEEDED stops the suite. */
+    static Object awaitJob(SqliteConsole console, JobSnapshot job) throws Exception {
+        String kind = job.kind();
         while (true) {
             JobSnapshot now = console.jobs().get(job.id()).orElseThrow();
             if (now.state().finished()) {
