@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -33,7 +34,14 @@ public final class PreparedSnapshots implements AutoCloseable {
     public PreparedBackup add(Snapshot snapshot) {
         String key = UUID.randomUUID().toString();
         waiting.put(key, snapshot);
-        timer.schedule(() -> expire(key), keep.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            timer.schedule(() -> expire(key), keep.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The console is closing: nobody could fetch it, and nothing would ever delete it.
+            waiting.remove(key);
+            closeQuietly(snapshot);
+            throw new IllegalStateException("the console is closing; the prepared backup was deleted", e);
+        }
         return new PreparedBackup(key, snapshot.downloadName(), snapshot.bytes(), snapshot.sha256Base64(),
                 snapshot.pageCount(), snapshot.gzip(), clock.instant().plus(keep));
     }

@@ -174,6 +174,27 @@ class HealthCheckTest {
     }
 
     @Test
+    void anExpiredVerdictIsServedAtOnceWhileANewOneIsTakenInTheBackground() throws Exception {
+        Path file = dir.resolve("stale.db");
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
+        TestDatabases.seedInventory(dataSource);
+        try (SqliteConsole console = SqliteConsole.builder(dataSource).quickCheckInterval(Duration.ofMillis(1)).build()) {
+            assertThat(check(console.health(), "quick_check").status()).isEqualTo(HealthStatus.UP);
+            TestDatabases.corruptMiddlePage(dataSource, file);
+            Thread.sleep(5);
+
+            assertThat(check(console.health(), "quick_check").status())
+                    .as("the expired verdict, served without waiting for the check").isEqualTo(HealthStatus.UP);
+            HealthStatus later = HealthStatus.UP;
+            for (int i = 0; i < 100 && later == HealthStatus.UP; i++) {
+                Thread.sleep(50);
+                later = check(console.health(), "quick_check").status();
+            }
+            assertThat(later).as("the background check found the damage").isEqualTo(HealthStatus.DOWN);
+        }
+    }
+
+    @Test
     void writerHoldingAnExclusiveLockMakesTheProbeFailFastAndPlainly() throws Exception {
         Path file = dir.resolve("locked.db");
         SQLiteConfig config = new SQLiteConfig();
