@@ -1,22 +1,19 @@
 package io.github.sqliteconsole.core.integrity;
 
-import io.github.sqliteconsole.core.sql.Queries;
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.schema.ForeignKeyInfo;
-import io.github.sqliteconsole.core.schema.IndexInfo;
 import io.github.sqliteconsole.core.schema.TableDetails;
 import io.github.sqliteconsole.core.schema.TableInspector;
 import io.github.sqliteconsole.core.sql.Deadline;
 import io.github.sqliteconsole.core.sql.Identifiers;
+import io.github.sqliteconsole.core.sql.Queries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,9 +56,13 @@ public final class ForeignKeyCheck {
             return failed(child, key, key.parentColumns(), "the parent table " + key.parentTable() + " does not exist");
         }
         List<String> parentColumns = key.parentColumns().isEmpty() ? parent.get().primaryKey() : key.parentColumns();
-        if (parentColumns.size() != key.childColumns().size() || !isUniqueKey(parent.get(), parentColumns)) {
-            return failed(child, key, parentColumns, "foreign key mismatch: " + parent.get().name() + "("
-                    + String.join(", ", parentColumns) + ") is not a primary key or unique index");
+        if (parentColumns.size() != key.childColumns().size()) {
+            return failed(child, key, parentColumns, "foreign key mismatch: " + key.childColumns().size()
+                    + " child columns for " + parentColumns.size() + " parent columns");
+        }
+        String problem = ParentKey.problem(own, parent.get(), parentColumns);
+        if (problem != null) {
+            return failed(child, key, parentColumns, "foreign key mismatch: " + problem);
         }
         MissingParents missing = new MissingParents(child.name(), key.childColumns(), parent.get().name(), parentColumns);
         long violations = missing.count(own);
@@ -86,36 +87,18 @@ public final class ForeignKeyCheck {
         }
     }
 
-    /** The parent columns are its primary key or exactly the columns of a UNIQUE index. */
-    private static boolean isUniqueKey(TableDetails parent, List<String> columns) {
-        Set<String> wanted = lower(columns);
-        if (!columns.isEmpty() && lower(parent.primaryKey()).equals(wanted)) {
-            return true;
-        }
-        return parent.indexes().stream().filter(IndexInfo::unique)
-                .anyMatch(index -> lower(index.columns()).equals(wanted) && index.columns().size() == columns.size());
-    }
-
     /** A CREATE INDEX for the child columns when no index starts with them, else null. */
     static String missingIndex(TableDetails child, List<String> columns) {
-        Set<String> wanted = lower(columns);
+        Set<String> wanted = ParentKey.lower(columns);
         boolean covered = child.indexes().stream().anyMatch(index -> index.columns().size() >= columns.size()
-                && lower(index.columns().subList(0, columns.size())).equals(wanted))
-                || (child.hasRowid() && columns.size() == 1 && lower(child.primaryKey()).equals(wanted));
+                && ParentKey.lower(index.columns().subList(0, columns.size())).equals(wanted))
+                || (child.hasRowid() && columns.size() == 1 && ParentKey.lower(child.primaryKey()).equals(wanted));
         if (covered) {
             return null;
         }
         String name = child.name() + "_" + String.join("_", columns) + "_fk";
         return "CREATE INDEX " + Identifiers.quote(name) + " ON " + Identifiers.quote(child.name()) + " ("
                 + columns.stream().map(Identifiers::quote).collect(Collectors.joining(", ")) + ");";
-    }
-
-    private static Set<String> lower(List<String> names) {
-        Set<String> lowered = new HashSet<>();
-        for (String name : names) {
-            lowered.add(name.replace(" DESC", "").toLowerCase(Locale.ROOT));
-        }
-        return lowered;
     }
 
     private static List<String> tablesWithForeignKeys(Connection own) throws SQLException {

@@ -2,6 +2,7 @@ package io.github.sqliteconsole.core.integrity;
 
 import static io.github.sqliteconsole.core.TestDatabases.execute;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sqliteconsole.core.TestDatabases;
 import java.nio.file.Path;
@@ -88,6 +89,45 @@ class ForeignKeyCheckTest {
             assertThat(results).filteredOn(r -> r.error() == null).hasSize(6);
             assertThat(results).filteredOn(r -> r.table().equals("node")).singleElement()
                     .satisfies(r -> assertThat(r.sampleRowids()).containsExactly(3L));
+        }
+    }
+
+    /**
+     * SQLite accepts a UNIQUE index as a parent key only when it is not partial and uses the
+     * columns' own collations; otherwise it is a "foreign key mismatch" though its columns are right.
+     */
+    @Test
+    void aUniqueIndexWithAnotherCollationThanItsColumnOrAPartialOneIsAMismatch() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("collate.db"));
+        execute(dataSource, "PRAGMA foreign_keys = OFF",
+                "CREATE TABLE tag (id INTEGER PRIMARY KEY, name TEXT COLLATE NOCASE)",
+                "CREATE UNIQUE INDEX tag_name ON tag(name COLLATE BINARY)",
+                "CREATE TABLE label (id INTEGER PRIMARY KEY, tag_name TEXT REFERENCES tag(name), "
+                        + "tag_id INT REFERENCES tag(id))",
+                "CREATE TABLE fine (id INTEGER PRIMARY KEY, tag_id INTEGER REFERENCES tag(id))",
+                "CREATE TABLE badge (code TEXT)",
+                "CREATE UNIQUE INDEX badge_code ON badge(code) WHERE code IS NOT NULL",
+                "CREATE TABLE award (id INTEGER PRIMARY KEY, badge_code TEXT REFERENCES badge(code))",
+                "INSERT INTO tag(name) VALUES ('a')",
+                "INSERT INTO label(tag_name, tag_id) VALUES ('a', 1)",
+                "INSERT INTO fine(tag_id) VALUES (1), (9)");
+        try (Connection connection = dataSource.getConnection()) {
+            assertThatThrownBy(() -> connection.prepareStatement("PRAGMA foreign_key_check(label)").executeQuery())
+                    .as("SQLite's own verdict").hasMessageContaining("foreign key mismatch");
+
+            List<ForeignKeyResult> results = new ForeignKeyCheck().run(connection, new NoJob());
+
+            assertThat(results).filteredOn(r -> r.table().equals("label") && r.columns().equals(List.of("tag_name")))
+                    .singleElement().satisfies(r -> assertThat(r.error()).contains("foreign key mismatch").contains("collation"));
+            assertThat(results).filteredOn(r -> r.table().equals("label") && r.columns().equals(List.of("tag_id")))
+                    .as("the other key of the same table is still checked").singleElement()
+                    .satisfies(r -> assertThat(r.error()).isNull());
+            assertThat(results).filteredOn(r -> r.table().equals("fine")).singleElement()
+                    .satisfies(r -> assertThat(r.violations()).isEqualTo(1));
+            assertThatThrownBy(() -> connection.prepareStatement("PRAGMA foreign_key_check(award)").executeQuery())
+                    .hasMessageContaining("foreign key mismatch");
+            assertThat(results).filteredOn(r -> r.table().equals("award")).singleElement()
+                    .as("a partial unique index is no parent key").satisfies(r -> assertThat(r.error()).contains("mismatch"));
         }
     }
 
