@@ -65,7 +65,8 @@ class TablesPagesTest {
         assertThat(body.has("freelistBytes")).isTrue();
         JsonNode orders = null;
         for (JsonNode table : body.get("tables")) {
-            for (String field : List.of("name", "type", "rows", "rowsExact", "tableBytes", "indexBytes", "totalBytes")) {
+            for (String field : List.of("name", "type", "rows", "rowsExact", "tableBytes", "indexBytes", "totalBytes",
+                    "unusedBytes", "overflowPages")) {
                 assertThat(table.has(field)).as(field).isTrue();
             }
             assertThat(table.get("totalBytes").asLong())

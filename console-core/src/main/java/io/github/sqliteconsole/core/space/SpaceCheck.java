@@ -13,15 +13,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Bytes per table and index from one aggregate {@code dbstat} scan (one row per b-tree, so the
- * cost does not grow with the number of tables), and row counts within a time budget.
+ * Bytes per table and index from one {@code dbstat} scan grouped by b-tree (one statement, so
+ * the cost does not grow with the number of tables), and row counts within a time budget. The
+ * scan is per page rather than {@code aggregate = TRUE} because only per-page rows tell overflow
+ * pages apart; measured on 1 GB it costs about 1.2 times the aggregate scan.
  */
 public final class SpaceCheck {
 
     private record SchemaTable(String name, String type, boolean withoutRowid, boolean strict) {
     }
 
-    private record Btree(long bytes, long unused) {
+    private record Btree(long bytes, long unused, long overflowPages) {
+        static final Btree NONE = new Btree(0, 0, 0);
     }
 
     private final Duration countBudget;
@@ -51,20 +54,22 @@ public final class SpaceCheck {
             parts.addAll(shadowsByOwner.getOrDefault(table.name(), List.of()));
             long bytes = 0;
             long unused = 0;
+            long overflowPages = 0;
             List<IndexSpace> indexes = new ArrayList<>();
             for (String part : parts) {
-                Btree btree = btrees.getOrDefault(part, new Btree(0, 0));
+                Btree btree = btrees.getOrDefault(part, Btree.NONE);
                 bytes += btree.bytes();
                 unused += btree.unused();
+                overflowPages += btree.overflowPages();
                 for (String index : indexesByTable.getOrDefault(part, List.of())) {
-                    indexes.add(new IndexSpace(index, btrees.getOrDefault(index, new Btree(0, 0)).bytes()));
+                    indexes.add(new IndexSpace(index, btrees.getOrDefault(index, Btree.NONE).bytes()));
                 }
             }
             indexes.sort(Comparator.comparingLong(IndexSpace::bytes).reversed().thenComparing(IndexSpace::name));
             String type = table.name().startsWith("sqlite_") ? "internal" : table.type();
             List<String> shadows = parts.subList(1, parts.size()).stream().sorted().toList();
             tables.add(new TableSpace(table.name(), type, table.withoutRowid(), table.strict(), -1, false,
-                    bytes, unused, indexes, shadows));
+                    bytes, unused, overflowPages, indexes, shadows));
         }
         List<TableSpace> counted = new RowCounter(own).count(tables, countBudget);
         long pageSize = Queries.longValue(own, "PRAGMA page_size");
@@ -74,11 +79,12 @@ public final class SpaceCheck {
 
     /** Fills {@code btrees}; false when this SQLite was built without {@code dbstat}. */
     private static boolean readDbstat(Connection connection, Map<String, Btree> btrees) throws SQLException {
-        String sql = "SELECT name, pgsize, unused FROM dbstat WHERE schema = 'main' AND aggregate = TRUE";
+        String sql = "SELECT name, sum(pgsize), sum(unused), sum(pagetype = 'overflow') FROM dbstat "
+                + "WHERE schema = 'main' GROUP BY name";
         try (PreparedStatement statement = connection.prepareStatement(sql);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                btrees.put(rows.getString(1), new Btree(rows.getLong(2), rows.getLong(3)));
+                btrees.put(rows.getString(1), new Btree(rows.getLong(2), rows.getLong(3), rows.getLong(4)));
             }
             return true;
         } catch (SQLException e) {

@@ -14,11 +14,13 @@ import java.util.List;
  * @param rowsExact    true when {@code rows} is a {@code count(*)}, false when estimated
  * @param tableBytes   bytes of the table's own b-tree (for a virtual table: of its shadow tables)
  * @param unusedBytes  bytes inside those pages that hold no data
+ * @param overflowPages pages holding the overflow of rows too big for one page (large TEXT or
+ *                     BLOB values): many of them make reads of those rows slow
  * @param indexes      its indexes, largest first
  * @param shadowTables for a virtual table, the tables SQLite keeps its data in
  */
 public record TableSpace(String name, String type, boolean withoutRowid, boolean strict, long rows, boolean rowsExact,
-                         long tableBytes, long unusedBytes, List<IndexSpace> indexes, List<String> shadowTables) {
+                         long tableBytes, long unusedBytes, long overflowPages, List<IndexSpace> indexes, List<String> shadowTables) {
 
     public TableSpace {
         indexes = List.copyOf(indexes);
@@ -34,6 +36,7 @@ public record TableSpace(String name, String type, boolean withoutRowid, boolean
     }
 
     TableSpace withRows(long count, boolean exact) {
-        return new TableSpace(name, type, withoutRowid, strict, count, exact, tableBytes, unusedBytes, indexes, shadowTables);
+        return new TableSpace(name, type, withoutRowid, strict, count, exact, tableBytes, unusedBytes, overflowPages, indexes,
+                shadowTables);
     }
 }

@@ -18,7 +18,7 @@ class SizeHistoryTest {
     Path dir;
 
     private static SpaceReport reportOf(long bytes) {
-        TableSpace orders = new TableSpace("orders", "table", false, false, bytes / 100, true, bytes, 0, List.of(), List.of());
+        TableSpace orders = new TableSpace("orders", "table", false, false, bytes / 100, true, bytes, 0, 0, List.of(), List.of());
         return new SpaceReport(List.of(orders), bytes, 0, 0, true);
     }
 

@@ -60,6 +60,8 @@ class SpaceCheckTest {
                 List<String> btrees = new java.util.ArrayList<>(table.shadowTables());
                 btrees.add(table.name());
                 assertThat(table.tableBytes()).as(table.name()).isEqualTo(dbstatBytes(oracle, btrees));
+                assertThat(table.overflowPages()).as(table.name() + " overflow pages")
+                        .isEqualTo(dbstatSum(oracle, btrees, "pagetype = 'overflow'"));
                 assertThat(table.indexBytes()).as(table.name() + " indexes")
                         .isEqualTo(dbstatBytes(oracle, table.indexes().stream().map(IndexSpace::name).toList()));
                 assertThat(table.rowsExact()).as(table.name()).isTrue();
@@ -69,6 +71,8 @@ class SpaceCheckTest {
             assertThat(docs.type()).isEqualTo("virtual");
             assertThat(docs.shadowTables()).contains("docs_data", "docs_idx", "docs_content");
             assertThat(report.table("keyed").orElseThrow().withoutRowid()).isTrue();
+            assertThat(report.table("keyed").orElseThrow().overflowPages()).as("blobs up to 5,000 bytes overflow").isPositive();
+            assertThat(report.table("strict_one").orElseThrow().overflowPages()).isZero();
             assertThat(report.table("strict_one").orElseThrow().strict()).isTrue();
             assertThat(report.table("sqlite_sequence").orElseThrow().type()).isEqualTo("internal");
             assertThat(report.table("plain").orElseThrow().indexes()).extracting(IndexSpace::name)
@@ -145,9 +149,15 @@ class SpaceCheckTest {
     }
 
     private static long dbstatBytes(Connection oracle, List<String> btrees) throws Exception {
+        return dbstatSum(oracle, btrees, "pgsize");
+    }
+
+    /** The oracle: dbstat asked page by page, one b-tree at a time. */
+    private static long dbstatSum(Connection oracle, List<String> btrees, String perPage) throws Exception {
         long total = 0;
         for (String name : btrees) {
-            try (PreparedStatement statement = oracle.prepareStatement("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = ?")) {
+            try (PreparedStatement statement = oracle.prepareStatement(
+                    "SELECT coalesce(sum(" + perPage + "), 0) FROM dbstat WHERE name = ?")) {
                 statement.setString(1, name);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();

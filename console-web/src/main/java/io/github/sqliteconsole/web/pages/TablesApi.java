@@ -44,6 +44,7 @@ public final class TablesApi implements Handler {
         json.put("indexBytes", table.indexBytes());
         json.put("totalBytes", table.totalBytes());
         json.put("unusedBytes", table.unusedBytes());
+        json.put("overflowPages", table.overflowPages());
         json.put("share", report.shareOf(table));
         json.put("withoutRowid", table.withoutRowid());
         json.put("strict", table.strict());
