@@ -38,9 +38,9 @@ public class JobManagerTest {
         try (JobManager jobs = new JobManager()) {
             CountDownLatch started = new CountDownLatch(1);
             JobSnapshot running = jobs.start("scan", Duration.ofMinutes(1), context -> {
-                started.countDown();
                 while (!context.cancelled()) {
                     context.progress(0.5, "working");
+                    started.countDown(); // after the first report, which the test reads
                     Thread.sleep(10);
                 }
                 return "unreachable";
