@@ -153,8 +153,11 @@ class MaintenanceAndBackupTest {
                 assertThat(again.statusCode()).isEqualTo(410);
                 assertThat(again.body()).contains("already downloaded or has expired");
                 assertThat(operator.get("/backup/download?job=no-such-job").statusCode()).isEqualTo(404);
+                HttpResponse<String> hostile = operator.get("/backup/download?job=%3Csvg%20onload%3Dalert(1)%3E%3Brestore%20from%20x");
+                assertThat(hostile.statusCode()).as("the id only selects a job").isEqualTo(404);
+                assertThat(hostile.body()).doesNotContain("<svg").doesNotContain("restore from");
                 awaitTrue("temp file deleted", this::noSnapshotLeft);
-                awaitTrue("downloads audited", () -> operatorServlet.auditLog().recent().size() >= 7);
+                awaitTrue("downloads audited", () -> operatorServlet.auditLog().recent().size() >= 8);
                 assertThat(operatorServlet.auditLog().recent()).extracting(AuditEntry::action)
                         .contains("POST /api/jobs/backup", "GET /backup/download");
             }
