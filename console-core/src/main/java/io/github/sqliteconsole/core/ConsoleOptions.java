@@ -18,7 +18,9 @@ import java.util.Objects;
  * @param quickCheckBudget    how long the health probe lets {@code quick_check} run before stopping it
  * @param freelistThreshold   share of the file on the freelist above which health is DEGRADED
  * @param walSizeThreshold    bytes of {@code -wal} file above which health is DEGRADED
- * @param rowCountBudget      time a sizes page may spend on exact {@code count(*)}s before estimating
+ * @param rowCountBudget      time a sizes page may spend on exact {@code count(*)}s before estimating;
+ *                            only for virtual tables (others are counted by the dbstat scan), or for
+ *                            every table on an SQLite built without {@code dbstat}
  * @param stateFile           the console's own state (size history); null: {@code <database>.sqlite-console}
  *                            beside the database file. Never the host database itself.
  * @param jobDeadline         how long a background job (check, scan) may run before it is stopped
@@ -62,7 +64,7 @@ public record ConsoleOptions(
         Objects.requireNonNull(rowCountBudget, "rowCountBudget");
         if (rowCountBudget.isNegative()) {
             throw new IllegalArgumentException("rowCountBudget cannot be negative, was " + rowCountBudget
-                    + "; use Duration.ZERO to always estimate");
+                    + "; use Duration.ZERO to never run count(*)");
         }
         if (busyTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("busyTimeout is too long: " + busyTimeout + "; keep it to seconds");

@@ -257,12 +257,15 @@ public final class SqliteConsole implements AutoCloseable {
         return jobs;
     }
 
-    /** Bytes per table and index, rows counted within {@link ConsoleOptions#rowCountBudget()}. */
+    /**
+     * Bytes and rows per table and index from one dbstat scan; virtual tables counted within
+     * {@link ConsoleOptions#rowCountBudget()}.
+     */
     public SpaceReport space() throws SQLException {
         return space(options.rowCountBudget());
     }
 
-    /** Like {@link #space()} with another count budget; {@link Duration#ZERO} estimates every count. */
+    /** Like {@link #space()} with another count budget; {@link Duration#ZERO} runs no {@code count(*)}. */
     public SpaceReport space(Duration rowCountBudget) throws SQLException {
         Path file = healthCheck.databaseFile();
         try (Connection own = connections.openReadOnly(file)) {

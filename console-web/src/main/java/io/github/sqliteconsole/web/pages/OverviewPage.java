@@ -49,7 +49,8 @@ public final class OverviewPage implements Handler {
     }
 
     /**
-     * The largest tables (rows estimated: the overview never waits for {@code count(*)}) and the
+     * The largest tables (rows from the dbstat scan; virtual tables estimated: the overview never
+     * waits for {@code count(*)}) and the
      * migration history. Only on a full page load, and computed at most once a minute: the dbstat
      * scan behind it reads every page, and a dashboard left open by many people must not repeat it.
      */
