@@ -11,13 +11,20 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The host app, reduced to what the console must not disturb: one writer committing small
- * transactions as fast as it can, counting commits and busy errors.
+ * transactions as fast as it can, counting commits and busy errors. It updates a fixed set of
+ * rows, so the database under test keeps its size from run to run (inserting, it grew by hundreds
+ * of megabytes a run), and the WAL is truncated after each measured operation: while a console
+ * read holds its snapshot the WAL cannot restart, and at tens of thousands of commits a second it
+ * grows by gigabytes.
  */
 final class HostWriter implements AutoCloseable {
 
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong busyErrors = new AtomicLong();
+    private static final int ROWS = 1000;
+
+    private final Path database;
     private final Thread thread;
 
     HostWriter(Path database) throws SQLException {
@@ -28,18 +35,23 @@ final class HostWriter implements AutoCloseable {
         try (Statement setup = connection.createStatement()) {
             setup.execute("CREATE TABLE IF NOT EXISTS bench_writer (id INTEGER PRIMARY KEY, v TEXT, at TEXT)");
             setup.execute("DELETE FROM bench_writer");
+            setup.execute("WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < " + ROWS + ") "
+                    + "INSERT INTO bench_writer(id) SELECT v FROM n");
         }
+        this.database = database;
+        truncateWal();
         thread = new Thread(() -> write(connection), "host-writer");
         thread.setDaemon(true);
         thread.start();
     }
 
     private void write(Connection connection) {
-        try (connection; PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO bench_writer(v, at) VALUES (hex(randomblob(32)), datetime('now'))")) {
+        try (connection; PreparedStatement update = connection.prepareStatement(
+                "UPDATE bench_writer SET v = hex(randomblob(32)), at = datetime('now') WHERE id = ?")) {
             while (running.get()) {
                 try {
-                    insert.executeUpdate();
+                    update.setLong(1, 1 + commits.get() % ROWS);
+                    update.executeUpdate();
                     commits.incrementAndGet();
                 } catch (SQLException e) {
                     busyErrors.incrementAndGet();
@@ -60,7 +72,19 @@ final class HostWriter implements AutoCloseable {
             operation.run();
         }
         double elapsed = (System.nanoTime() - started) / 1e6;
-        return elapsed / Math.max(1, commits.get() - before);
+        double millisPerCommit = elapsed / Math.max(1, commits.get() - before);
+        truncateWal();
+        return millisPerCommit;
+    }
+
+    /** Empties the WAL between measurements, from a connection of its own (the writer's is its thread's). */
+    private void truncateWal() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(10_000);
+        try (Connection connection = config.createConnection("jdbc:sqlite:" + database);
+             Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
     }
 
     long busyErrors() {

@@ -3,7 +3,6 @@ package io.github.sqliteconsole.core.backup;
 import io.github.sqliteconsole.core.ByteSize;
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
-import io.github.sqliteconsole.core.sql.DatabaseFiles;
 import io.github.sqliteconsole.core.sql.Deadline;
 import io.github.sqliteconsole.core.sql.Queries;
 import java.io.IOException;
@@ -71,18 +70,13 @@ public final class SnapshotBackup {
      */
     public Snapshot take(Path databaseFile, boolean gzip, JobContext context) throws SQLException, IOException {
         Files.createDirectories(tempDirectory);
-        long source = DatabaseFiles.sizeOrZero(databaseFile) + DatabaseFiles.sizeOrZero(DatabaseFiles.walOf(databaseFile));
-        long needed = source * (gzip ? 2 : 1) + diskReserve;
-        long free = Files.getFileStore(tempDirectory).getUsableSpace();
-        if (free < needed) {
-            throw new IOException("not enough space for the snapshot in " + tempDirectory + ": " + ByteSize.format(free)
-                    + " free, about " + ByteSize.format(needed) + " needed (the copy, and " + ByteSize.format(diskReserve)
-                    + " kept free for the application); free space or set backupDirectory");
-        }
         Path copy = tempDirectory.resolve("snapshot-" + UUID.randomUUID() + ".db");
         try {
-            context.progress(0, "copying " + ByteSize.format(source) + " with the online backup API (one step)");
-            copyOnline(databaseFile, copy);
+            try (Connection source = connections.openReadOnly(databaseFile)) {
+                long size = requireSpace(source, gzip);
+                context.progress(0, "copying " + ByteSize.format(size) + " with the online backup API (one step)");
+                copyOnline(source, copy);
+            }
             stopIfCancelled(context);
             long pageCount = makeSelfContained(copy);
             context.progress(COPIED, "verifying the copy (quick_check) and computing its SHA-256");
@@ -96,15 +90,30 @@ public final class SnapshotBackup {
         }
     }
 
-    private void copyOnline(Path databaseFile, Path copy) throws SQLException, IOException {
-        try (Connection source = connections.openReadOnly(databaseFile)) {
-            // The destination is the console's own temp name, never text from a request.
-            int result = source.unwrap(SQLiteConnection.class).getDatabase()
-                    .backup("main", copy.toString(), null, 100, 50, -1);
-            if (result != 0) {
-                throw new SQLException("the online backup stopped with SQLite result code " + result
-                        + "; the database may be busy, retry");
-            }
+    /**
+     * Refuses before copying when the copy would leave less than the reserve free, and returns
+     * the copy's size. That size is the database's as its readers see it (page count × page size,
+     * WAL included), not file + WAL: a WAL holds many versions of the same pages, and under a busy
+     * writer it can be many times the database.
+     */
+    private long requireSpace(Connection source, boolean gzip) throws SQLException, IOException {
+        long size = Queries.longValue(source, "PRAGMA page_count") * Queries.longValue(source, "PRAGMA page_size");
+        long needed = size * (gzip ? 2 : 1) + diskReserve;
+        long free = Files.getFileStore(tempDirectory).getUsableSpace();
+        if (free < needed) {
+            throw new IOException("not enough space for the snapshot in " + tempDirectory + ": " + ByteSize.format(free)
+                    + " free, about " + ByteSize.format(needed) + " needed (the copy, and " + ByteSize.format(diskReserve)
+                    + " kept free for the application); free space or set backupDirectory");
+        }
+        return size;
+    }
+
+    private static void copyOnline(Connection source, Path copy) throws SQLException {
+        // The destination is the console's own temp name, never text from a request.
+        int result = source.unwrap(SQLiteConnection.class).getDatabase().backup("main", copy.toString(), null, 100, 50, -1);
+        if (result != 0) {
+            throw new SQLException("the online backup stopped with SQLite result code " + result
+                    + "; the database may be busy, retry");
         }
     }
 
