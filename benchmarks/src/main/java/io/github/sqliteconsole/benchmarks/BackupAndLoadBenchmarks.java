@@ -79,8 +79,8 @@ final class BackupAndLoadBenchmarks {
 
     private static Result writerResult(String operation, double during, double alone, Double target) {
         return new Result("host writer while " + operation, new Measurement(List.of(during)), "host writer alone",
-                new Measurement(List.of(alone)), target, String.format(Locale.ROOT, "%.0f vs %.0f commits/s; 0 busy errors",
-                1000 / during, 1000 / alone));
+                new Measurement(List.of(alone)), target, String.format(Locale.ROOT, "%.0f vs %.0f commits/s (paced at %d); 0 busy errors",
+                1000 / during, 1000 / alone, HostWriter.COMMITS_PER_SECOND));
     }
 
     /** 8 clients GET the overview for {@code duration}; p50 and p99 against one client's median. */

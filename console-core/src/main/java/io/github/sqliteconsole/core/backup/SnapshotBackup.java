@@ -84,8 +84,7 @@ public final class SnapshotBackup {
             String name = safeName(databaseFile) + "-" + STAMP.format(clock.instant()) + (gzip ? ".db.gz" : ".db");
             return new Snapshot(digested.file(), Files.size(digested.file()), digested.sha256Base64(), pageCount, name, gzip);
         } catch (SQLException | IOException | RuntimeException e) {
-            Files.deleteIfExists(copy);
-            Files.deleteIfExists(gzipOf(copy));
+            deleteCopy(copy);
             throw e;
         }
     }
@@ -241,6 +240,16 @@ public final class SnapshotBackup {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Deletes a failed copy and whatever SQLite left beside it: a backup that stops mid-way leaves
+     * the copy's rollback journal, and a hot journal without its database is only clutter.
+     */
+    private static void deleteCopy(Path copy) throws IOException {
+        for (String suffix : new String[] {"", "-journal", "-wal", "-shm", ".gz"}) {
+            Files.deleteIfExists(copy.resolveSibling(copy.getFileName() + suffix));
         }
     }
 
