@@ -86,11 +86,23 @@ final class HostWriter implements AutoCloseable {
         }
         double elapsed = (System.nanoTime() - started) / 1e6;
         double millisPerCommit = elapsed / Math.max(1, commits.get() - before);
-        truncateWal();
+        truncateWalAndResume();
         return millisPerCommit;
     }
 
-    /** Empties the WAL between measurements, from a connection of its own (the writer's is its thread's). */
+    /**
+     * Empties the WAL between measurements, from a connection of its own (the writer's is its
+     * thread's), then waits until the writer commits again: the TRUNCATE checkpoint holds it up,
+     * and its busy handler's back-off would otherwise spill into the next measurement.
+     */
+    private void truncateWalAndResume() throws SQLException, InterruptedException {
+        truncateWal();
+        long after = commits.get();
+        for (int i = 0; i < 500 && commits.get() < after + 100; i++) {
+            Thread.sleep(10);
+        }
+    }
+
     private void truncateWal() throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(10_000);
