@@ -89,14 +89,9 @@ public final class SnapshotBackup {
         }
     }
 
-    /**
-     * Refuses before copying when the copy would leave less than the reserve free, and returns
-     * the copy's size. That size is the database's as its readers see it (page count × page size,
-     * WAL included), not file + WAL: a WAL holds many versions of the same pages, and under a busy
-     * writer it can be many times the database.
-     */
+    /** Refuses before copying when the copy would leave less than the reserve free; returns its size. */
     private long requireSpace(Connection source, boolean gzip) throws SQLException, IOException {
-        long size = Queries.longValue(source, "PRAGMA page_count") * Queries.longValue(source, "PRAGMA page_size");
+        long size = Queries.databaseBytes(source);
         long needed = size * (gzip ? 2 : 1) + diskReserve;
         long free = Files.getFileStore(tempDirectory).getUsableSpace();
         if (free < needed) {

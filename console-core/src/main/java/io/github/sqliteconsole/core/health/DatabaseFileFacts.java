@@ -25,6 +25,11 @@ public record DatabaseFileFacts(
 
     private static final String[] AUTO_VACUUM_NAMES = {"NONE", "FULL", "INCREMENTAL"};
 
+    /** The database's size as its readers see it (WAL included): page count × page size. */
+    public long databaseBytes() {
+        return pageCount * pageSize;
+    }
+
     /** Reads the facts through {@code connection}; every statement here is read-only. */
     static DatabaseFileFacts read(Connection connection) throws SQLException {
         int[] counts = countSchemaObjects(connection);

@@ -135,7 +135,7 @@ public final class HealthCheck implements AutoCloseable {
                         + "; a long reader may be blocking checkpoints")
                 : HealthCheckResult.up("wal_size", ByteSize.format(info.walBytes())));
         if (info.freeDiskBytes() >= 0) {
-            long needed = 2 * (info.fileBytes() + info.walBytes()) + options.diskReserve();
+            long needed = 2 * info.file().databaseBytes() + options.diskReserve();
             checks.add(info.freeDiskBytes() < needed
                     ? HealthCheckResult.degraded("disk_space", ByteSize.format(info.freeDiskBytes())
                             + " free, less than twice the database plus the reserve (" + ByteSize.format(needed)
@@ -146,7 +146,7 @@ public final class HealthCheck implements AutoCloseable {
     }
 
     private HealthCheckResult freelistCheck(DatabaseInfo info) {
-        long fileBytes = info.file().pageCount() * info.file().pageSize();
+        long fileBytes = info.file().databaseBytes();
         long freeBytes = info.freelistBytes();
         boolean tooMuch = freeBytes > FREELIST_FLOOR_BYTES && freeBytes > options.freelistThreshold() * fileBytes;
         return tooMuch

@@ -39,7 +39,8 @@ public record VacuumPreflight(long fileBytes, long walBytes, long freelistBytes,
         long walBytes = DatabaseFiles.sizeOrZero(DatabaseFiles.walOf(databaseFile));
         long pageSize = Queries.longValue(connection, "PRAGMA page_size");
         long freelist = pageSize * Queries.longValue(connection, "PRAGMA freelist_count");
-        long needed = 2 * (fileBytes + walBytes) + diskReserve;
+        // VACUUM writes the database twice: into a temporary copy, then back (in WAL mode, into the WAL).
+        long needed = 2 * Queries.databaseBytes(connection) + diskReserve;
         long free = freeDisk(databaseFile);
         String journal = Queries.text(connection, "PRAGMA journal_mode").toUpperCase(java.util.Locale.ROOT);
         boolean incremental = Queries.longValue(connection, "PRAGMA auto_vacuum") == 2;

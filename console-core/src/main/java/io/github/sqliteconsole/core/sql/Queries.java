@@ -16,6 +16,15 @@ public final class Queries {
     private Queries() {
     }
 
+    /**
+     * The database's size as its readers see it, WAL included: page count × page size. This, not
+     * file + WAL, is what a copy or a VACUUM writes: a WAL holds many versions of the same pages,
+     * and under a busy writer it can be many times the database.
+     */
+    public static long databaseBytes(Connection connection) throws SQLException {
+        return longValue(connection, "PRAGMA page_count") * longValue(connection, "PRAGMA page_size");
+    }
+
     /** The first column of the first row as a long, 0 when there is no row. */
     public static long longValue(Connection connection, String sql, Object... binds) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, binds);
