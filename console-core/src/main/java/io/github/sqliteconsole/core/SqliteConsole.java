@@ -84,6 +84,7 @@ public final class SqliteConsole implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final SnapshotBackup snapshotBackup;
     private final PreparedSnapshots prepared;
 
     private SqliteConsole(DataSource dataSource, ConsoleOptions options, Clock clock) {
@@ -92,6 +93,7 @@ public final class SqliteConsole implements AutoCloseable {
         this.clock = clock;
         this.healthCheck = new HealthCheck(dataSource, options);
         this.connections = new ConsoleConnections(options.busyTimeout());
+        this.snapshotBackup = new SnapshotBackup(options.backupDirectory(), options.diskReserve(), connections, clock);
         this.prepared = new PreparedSnapshots(timer, PREPARED_BACKUP_KEPT, clock);
         timer.scheduleWithFixedDelay(this::recordSizesQuietly, 1, SizeHistory.INTERVAL.toMinutes(), TimeUnit.MINUTES);
     }
@@ -177,8 +179,7 @@ public final class SqliteConsole implements AutoCloseable {
             throw snapshotConflict();
         }
         try {
-            return new SnapshotBackup(options.backupDirectory(), options.diskReserve(), connections, clock)
-                    .take(healthCheck.databaseFile(), gzip).onClose(snapshotSlot::release);
+            return snapshotBackup.take(healthCheck.databaseFile(), gzip).onClose(snapshotSlot::release);
         } catch (SQLException | java.io.IOException | RuntimeException e) {
             snapshotSlot.release();
             throw e;
@@ -200,8 +201,7 @@ public final class SqliteConsole implements AutoCloseable {
             return jobs.start(BACKUP_JOB, options.jobDeadline(), context -> {
                 Snapshot taken;
                 try {
-                    taken = new SnapshotBackup(options.backupDirectory(), options.diskReserve(), connections, clock)
-                            .take(healthCheck.databaseFile(), gzip, context);
+                    taken = snapshotBackup.take(healthCheck.databaseFile(), gzip, context);
                 } catch (Exception e) {
                     snapshotSlot.release();
                     throw e;

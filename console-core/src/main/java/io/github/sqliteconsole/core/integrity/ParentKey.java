@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +84,7 @@ final class ParentKey {
     static String columnCollation(Connection own, String table, String column) throws SQLException {
         // Both names come from the schema and are quoted; nothing from a request reaches this text.
         String plan = "EXPLAIN SELECT 1 FROM " + Identifiers.quote(table) + " WHERE +" + Identifiers.quote(column) + " = ''";
-        try (Statement statement = own.createStatement(); ResultSet rows = statement.executeQuery(plan)) {
+        try (PreparedStatement statement = own.prepareStatement(plan); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String p4 = rows.getString("p4");
                 if ("Ne".equals(rows.getString("opcode")) && p4 != null) {

@@ -94,7 +94,6 @@ class PreparedBackupTest {
             PreparedSnapshots prepared = new PreparedSnapshots(timer, Duration.ofMillis(50), Clock.systemUTC());
             PreparedBackup waiting = prepared.add(snapshot);
             assertThat(snapshot.file()).exists();
-            timer.submit(() -> { }).get();
             for (int i = 0; i < 100 && Files.exists(snapshot.file()); i++) {
                 Thread.sleep(20);
             }
