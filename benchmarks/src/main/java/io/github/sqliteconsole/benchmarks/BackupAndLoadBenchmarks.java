@@ -1,6 +1,6 @@
 package io.github.sqliteconsole.benchmarks;
 
-import io.github.sqliteconsole.core.backup.PreparedBackup;
+import io.github.sqliteconsole.core.job.PreparedBackup;
 import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.core.maintenance.Maintenance;
 import java.lang.management.ManagementFactory;

@@ -1,8 +1,8 @@
 package io.github.sqliteconsole.benchmarks;
 
 import io.github.sqliteconsole.core.SqliteConsole;
-import io.github.sqliteconsole.core.integrity.ForeignKeyResult;
-import io.github.sqliteconsole.core.integrity.IntegrityReport;
+import io.github.sqliteconsole.core.job.ForeignKeyResult;
+import io.github.sqliteconsole.core.job.IntegrityReport;
 import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.core.job.JobSnapshot;
 import io.github.sqliteconsole.core.job.JobState;

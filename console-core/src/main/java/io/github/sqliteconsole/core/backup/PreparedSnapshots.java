@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.backup;
 
+import io.github.sqliteconsole.core.job.PreparedBackup;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;

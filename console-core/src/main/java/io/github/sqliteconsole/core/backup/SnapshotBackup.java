@@ -1,6 +1,6 @@
 package io.github.sqliteconsole.core.backup;
 
-import io.github.sqliteconsole.core.ByteSize;
+import io.github.sqliteconsole.core.sql.ByteSize;
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
 import io.github.sqliteconsole.core.sql.Deadline;

@@ -1,9 +1,9 @@
 package io.github.sqliteconsole.core.health;
 
-import io.github.sqliteconsole.core.ByteSize;
-import io.github.sqliteconsole.core.ConsoleOptions;
+import io.github.sqliteconsole.core.sql.ByteSize;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
 import io.github.sqliteconsole.core.sql.DatabaseFiles;
+import io.github.sqliteconsole.core.sql.HostDatabase;
 import io.github.sqliteconsole.core.sql.SqliteErrors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,20 +21,20 @@ import javax.sql.DataSource;
  * Probes the database: connection settings from one short host borrow, file facts and
  * {@code quick_check} on the console's own read-only connection, then one verdict per check.
  */
-public final class HealthCheck implements AutoCloseable {
+public final class HealthCheck implements HostDatabase.Locator, AutoCloseable {
 
     /** Freelist below this is never worth a warning, whatever its share of a tiny file. */
     private static final long FREELIST_FLOOR_BYTES = 4L * 1024 * 1024;
 
-    private final ConsoleOptions options;
+    private final HealthSettings options;
     private final ConsoleConnections connections;
     private final HostConnectionProbe hostProbe;
     private final QuickCheckCache quickChecks;
     private final AtomicReference<Path> databaseFile = new AtomicReference<>();
 
-    public HealthCheck(DataSource dataSource, ConsoleOptions options) {
+    public HealthCheck(DataSource dataSource, HealthSettings options, ConsoleConnections connections) {
         this.options = options;
-        this.connections = new ConsoleConnections(options.busyTimeout());
+        this.connections = connections;
         this.hostProbe = new HostConnectionProbe(dataSource, options.hostBorrowTimeout());
         this.quickChecks = new QuickCheckCache(connections, options.quickCheckInterval(), options.quickCheckBudget());
     }
@@ -51,6 +51,7 @@ public final class HealthCheck implements AutoCloseable {
      * The host database's main file, learned once from a host connection ({@code PRAGMA
      * database_list}) and remembered: a DataSource does not move its file.
      */
+    @Override
     public Path databaseFile() throws SQLException {
         Path known = databaseFile.get();
         if (known != null) {
@@ -65,6 +66,7 @@ public final class HealthCheck implements AutoCloseable {
     }
 
     /** The database file if a probe already learned it; never borrows a host connection. */
+    @Override
     public Optional<Path> knownDatabaseFile() {
         return Optional.ofNullable(databaseFile.get());
     }

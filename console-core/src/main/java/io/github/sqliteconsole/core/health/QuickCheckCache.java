@@ -1,6 +1,6 @@
 package io.github.sqliteconsole.core.health;
 
-import io.github.sqliteconsole.core.integrity.IntegrityReport;
+import io.github.sqliteconsole.core.job.IntegrityReport;
 import io.github.sqliteconsole.core.integrity.QuickCheck;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
 import io.github.sqliteconsole.core.sql.Deadline;

@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.integrity;
 
+import io.github.sqliteconsole.core.job.ForeignKeyResult;
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.schema.ForeignKeyInfo;
 import io.github.sqliteconsole.core.schema.TableDetails;

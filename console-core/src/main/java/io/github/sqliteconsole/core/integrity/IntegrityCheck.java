@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.integrity;
 
+import io.github.sqliteconsole.core.job.IntegrityReport;
 import io.github.sqliteconsole.core.sql.Queries;
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.space.SpaceCheck;

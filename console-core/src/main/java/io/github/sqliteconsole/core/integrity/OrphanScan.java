@@ -1,5 +1,7 @@
 package io.github.sqliteconsole.core.integrity;
 
+import io.github.sqliteconsole.core.job.ForeignKeyResult;
+import io.github.sqliteconsole.core.job.OrphanResult;
 import io.github.sqliteconsole.core.sql.Queries;
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.schema.ColumnInfo;

@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.integrity;
 
+import io.github.sqliteconsole.core.job.IntegrityReport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

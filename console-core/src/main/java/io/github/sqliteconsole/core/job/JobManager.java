@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.job;
 
+import io.github.sqliteconsole.core.sql.OperationRefused;
 import io.github.sqliteconsole.core.sql.SqliteErrors;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,8 +29,25 @@ public final class JobManager implements AutoCloseable {
     public static final int KEPT = 20;
     private static final System.Logger LOGGER = System.getLogger(JobManager.class.getName());
 
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("sqlite-console-job"));
+    private final Executor workers;
+    /** The console's own pool, null when the host supplied the executor (the host shuts that down). */
+    private final ExecutorService ownWorkers;
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(daemon("sqlite-console-deadline"));
+
+    /** Runs jobs on threads of its own, named {@code sqlite-console-job}. */
+    public JobManager() {
+        this(null);
+    }
+
+    /**
+     * Runs jobs on {@code hostExecutor} when it is not null (a host that manages its threads), else on
+     * threads of its own. A job holds its thread for as long as it runs: the executor needs one
+     * thread per job kind that may run at once.
+     */
+    public JobManager(Executor hostExecutor) {
+        this.ownWorkers = hostExecutor == null ? Executors.newCachedThreadPool(daemon("sqlite-console-job")) : null;
+        this.workers = hostExecutor == null ? ownWorkers : hostExecutor;
+    }
     private final Map<String, RunningJob> running = new HashMap<>();
     private final Deque<JobSnapshot> finished = new ArrayDeque<>();
 
@@ -42,19 +61,30 @@ public final class JobManager implements AutoCloseable {
         running.put(kind, job);
         deadlines.schedule(() -> job.stop("stopped: the job's deadline of " + deadline.toMinutes() + " min passed"),
                 deadline.toMillis(), TimeUnit.MILLISECONDS);
-        workers.execute(() -> execute(job, work));
+        try {
+            workers.execute(() -> execute(job, work));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // A host executor that is shut down or full: the job never starts, so it must not stay "running".
+            running.remove(kind);
+            job.stop("not started");
+            throw new IllegalStateException("the " + kind + " job was not started: the executor refused it ("
+                    + e.getMessage() + "); check the executor given to SqliteConsole.Builder.executor", e);
+        }
         return job.snapshot();
     }
 
     private void execute(RunningJob job, JobWork work) {
         JobSnapshot outcome;
         try {
-            Object result = work.run(job);
+            JobResult result = work.run(job);
             outcome = job.isStopped() ? job.end(JobState.CANCELLED, null, job.stopReason()) : job.end(JobState.SUCCEEDED, result, null);
         } catch (SQLException e) {
             outcome = job.isStopped() || SqliteErrors.isInterrupted(e)
                     ? job.end(JobState.CANCELLED, null, job.stopReason())
                     : job.end(JobState.FAILED, null, SqliteErrors.describe(e));
+        } catch (OperationRefused e) {
+            // A policy refusal, not a fault: its message says why and what to do; no stack trace in the log.
+            outcome = job.end(JobState.FAILED, null, e.getMessage());
         } catch (Exception | LinkageError e) {
             if (job.isStopped()) {
                 // Work that is not SQL (hashing a snapshot) ends with its own exception when stopped.
@@ -111,11 +141,14 @@ public final class JobManager implements AutoCloseable {
         synchronized (this) {
             running.values().forEach(job -> job.stop("stopped: the console is shutting down"));
         }
-        workers.shutdown();
+        if (ownWorkers != null) {
+            ownWorkers.shutdown();
+        }
         deadlines.shutdownNow();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    /** Daemon threads named {@code name}: the console's threads never keep a host's JVM alive. */
+    public static java.util.concurrent.ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -167,7 +200,7 @@ public final class JobManager implements AutoCloseable {
             return new JobSnapshot(id, kind, JobState.RUNNING, progress, message, startedAt, null, null, null);
         }
 
-        JobSnapshot end(JobState state, Object result, String error) {
+        JobSnapshot end(JobState state, JobResult result, String error) {
             double done = state == JobState.SUCCEEDED ? 1 : progress;
             String text = state == JobState.SUCCEEDED ? "done" : error;
             return new JobSnapshot(id, kind, state, done, text, startedAt, Instant.now(), result, error);

@@ -11,5 +11,5 @@ import java.time.Instant;
  * @param endedAt  null while RUNNING
  */
 public record JobSnapshot(String id, String kind, JobState state, double progress, String message,
-                          Instant startedAt, Instant endedAt, Object result, String error) {
+                          Instant startedAt, Instant endedAt, JobResult result, String error) {
 }

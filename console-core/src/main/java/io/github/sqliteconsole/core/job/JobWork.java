@@ -4,5 +4,5 @@ package io.github.sqliteconsole.core.job;
 @FunctionalInterface
 public interface JobWork {
 
-    Object run(JobContext context) throws Exception;
+    JobResult run(JobContext context) throws Exception;
 }

@@ -1,6 +1,9 @@
 package io.github.sqliteconsole.core.maintenance;
 
 import io.github.sqliteconsole.core.job.JobContext;
+import io.github.sqliteconsole.core.job.JobKind;
+import io.github.sqliteconsole.core.job.MaintenanceResult;
+import io.github.sqliteconsole.core.sql.OperationRefused;
 import io.github.sqliteconsole.core.sql.DatabaseFiles;
 import io.github.sqliteconsole.core.sql.Deadline;
 import java.nio.file.Path;
@@ -20,7 +23,27 @@ public final class Maintenance {
     /** Rows ANALYZE samples per index under PRAGMA optimize: bounded work on any size of table. */
     static final int ANALYSIS_LIMIT = 1000;
 
-    public enum Operation { VACUUM, INCREMENTAL_VACUUM, ANALYZE, OPTIMIZE, CHECKPOINT_PASSIVE, CHECKPOINT_TRUNCATE, REINDEX }
+    /** The statements the console may run; both checkpoint modes are the one job kind {@code checkpoint}. */
+    public enum Operation {
+        VACUUM(JobKind.VACUUM),
+        INCREMENTAL_VACUUM(JobKind.INCREMENTAL_VACUUM),
+        ANALYZE(JobKind.ANALYZE),
+        OPTIMIZE(JobKind.OPTIMIZE),
+        CHECKPOINT_PASSIVE(JobKind.CHECKPOINT),
+        CHECKPOINT_TRUNCATE(JobKind.CHECKPOINT),
+        REINDEX(JobKind.REINDEX);
+
+        private final JobKind kind;
+
+        Operation(JobKind kind) {
+            this.kind = kind;
+        }
+
+        /** The job kind this operation runs as. */
+        public JobKind kind() {
+            return kind;
+        }
+    }
 
     private final Path databaseFile;
     private final long diskReserve;
@@ -35,7 +58,7 @@ public final class Maintenance {
         if (operation == Operation.VACUUM) {
             VacuumPreflight preflight = VacuumPreflight.of(own, databaseFile, diskReserve);
             if (!preflight.allowed()) {
-                throw new SQLException("VACUUM refused: " + preflight.refusal());
+                throw new OperationRefused(databaseFile, "VACUUM", preflight.refusal());
             }
         }
         long before = bytes(operation);
@@ -61,15 +84,7 @@ public final class Maintenance {
                 case REINDEX -> execute(own, "REINDEX");
             }
         }
-        return new MaintenanceResult(kindName(operation), before, bytes(operation), (System.nanoTime() - started) / 1_000_000, detail);
-    }
-
-    /** The job kind of {@code operation}: both checkpoint modes are the one kind {@code checkpoint}. */
-    public static String kindName(Operation operation) {
-        return switch (operation) {
-            case CHECKPOINT_PASSIVE, CHECKPOINT_TRUNCATE -> "checkpoint";
-            default -> operation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        };
+        return new MaintenanceResult(operation.kind().apiName(), before, bytes(operation), (System.nanoTime() - started) / 1_000_000, detail);
     }
 
     private long bytes(Operation operation) {

@@ -1,6 +1,7 @@
 package io.github.sqliteconsole.core.maintenance;
 
-import io.github.sqliteconsole.core.ByteSize;
+import io.github.sqliteconsole.core.sql.ByteSize;
+import io.github.sqliteconsole.core.sql.HostDatabase;
 import io.github.sqliteconsole.core.sql.DatabaseFiles;
 import io.github.sqliteconsole.core.sql.Queries;
 import java.io.IOException;
@@ -34,6 +35,13 @@ public record VacuumPreflight(long fileBytes, long walBytes, long freelistBytes,
     }
 
     /** @param diskReserve free bytes VACUUM must leave to the host ({@code ConsoleOptions.diskReserve}) */
+    /** The preflight of the host's database, read on a connection of the console's own. */
+    public static VacuumPreflight of(HostDatabase database, long diskReserve) throws SQLException {
+        try (Connection own = database.openReadOnly()) {
+            return of(own, database.file(), diskReserve);
+        }
+    }
+
     public static VacuumPreflight of(Connection connection, Path databaseFile, long diskReserve) throws SQLException {
         long fileBytes = DatabaseFiles.sizeOrZero(databaseFile);
         long walBytes = DatabaseFiles.sizeOrZero(DatabaseFiles.walOf(databaseFile));

@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.schema;
 
+import io.github.sqliteconsole.core.sql.InvalidCursor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,11 +40,11 @@ public final class RowCursor {
     /** The key values of {@code cursor}; it must hold exactly {@code keyColumns} values. */
     public static List<Object> decode(String cursor, int keyColumns) {
         if (cursor.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("the page cursor is too long");
+            throw new InvalidCursor("the page cursor is too long");
         }
         String[] parts = cursor.split("~", -1);
         if (parts.length != keyColumns) {
-            throw new IllegalArgumentException("the page cursor does not fit this table's key");
+            throw new InvalidCursor("the page cursor does not fit this table's key");
         }
         List<Object> values = new ArrayList<>();
         try {
@@ -51,7 +52,7 @@ public final class RowCursor {
                 values.add(decodePart(part));
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the page cursor is malformed", e);
+            throw new InvalidCursor("the page cursor is malformed", e);
         }
         return values;
     }
@@ -61,7 +62,7 @@ public final class RowCursor {
             return null;
         }
         if (part.length() < 2 || part.charAt(1) != '.') {
-            throw new IllegalArgumentException("no type tag");
+            throw new InvalidCursor("no type tag");
         }
         String body = part.substring(2);
         return switch (part.charAt(0)) {
@@ -69,7 +70,7 @@ public final class RowCursor {
             case 'r' -> Double.parseDouble(body);
             case 'b' -> Base64.getUrlDecoder().decode(body);
             case 't' -> new String(Base64.getUrlDecoder().decode(body), StandardCharsets.UTF_8);
-            default -> throw new IllegalArgumentException("unknown type tag");
+            default -> throw new InvalidCursor("unknown type tag");
         };
     }
 }

@@ -25,4 +25,10 @@ public final class DatabaseFiles {
             return 0;
         }
     }
+
+    /** The file's name for a message ({@code app.db}): enough to tell databases apart, without the server's directories. */
+    public static String nameOf(Path databaseFile) {
+        Path name = databaseFile == null ? null : databaseFile.getFileName();
+        return name == null ? "the database" : name.toString();
+    }
 }

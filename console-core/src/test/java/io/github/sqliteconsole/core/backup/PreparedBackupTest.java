@@ -1,5 +1,8 @@
 package io.github.sqliteconsole.core.backup;
 
+import io.github.sqliteconsole.core.job.JobKind;
+import java.util.Map;
+import io.github.sqliteconsole.core.job.PreparedBackup;
 import static io.github.sqliteconsole.core.TestDatabases.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +44,7 @@ class PreparedBackupTest {
     @Test
     void aBackupJobReportsProgressAndHandsItsVerifiedSnapshotOutOnce() throws Exception {
         try (SqliteConsole console = SqliteConsole.builder(database(4000)).backupDirectory(dir.resolve("tmp")).build()) {
-            JobSnapshot started = console.prepareSnapshot(false);
+            JobSnapshot started = console.start(JobKind.BACKUP, Map.of());
             assertThat(started.kind()).isEqualTo("backup");
             Set<String> messages = new HashSet<>();
             JobSnapshot job = started;
@@ -75,13 +78,13 @@ class PreparedBackupTest {
     @Test
     void aCancelledBackupLeavesNoFileAndFreesTheSlot() throws Exception {
         try (SqliteConsole console = SqliteConsole.builder(database(4000)).backupDirectory(dir.resolve("tmp")).build()) {
-            JobSnapshot started = console.prepareSnapshot(true);
+            JobSnapshot started = console.start(JobKind.BACKUP, Map.of("compress", "gzip"));
             console.jobs().cancel(started.id());
             JobSnapshot ended = JobManagerTest.awaitEnd(console.jobs(), started.id());
             assertThat(ended.state()).isEqualTo(JobState.CANCELLED);
             assertThat(ended.result()).isNull();
             assertThat(tempFiles()).isEmpty();
-            JobSnapshot again = console.prepareSnapshot(true);
+            JobSnapshot again = console.start(JobKind.BACKUP, Map.of("compress", "gzip"));
             assertThat(JobManagerTest.awaitEnd(console.jobs(), again.id()).state()).as("slot freed").isEqualTo(JobState.SUCCEEDED);
         }
     }
@@ -115,7 +118,7 @@ class PreparedBackupTest {
                     .hasMessageStartingWith("not enough space for the snapshot").hasMessageContaining("set backupDirectory");
             assertThatThrownBy(() -> console.snapshot(true)).as("a refusal frees the slot: no 409")
                     .isInstanceOf(IOException.class);
-            JobSnapshot job = JobManagerTest.awaitEnd(console.jobs(), console.prepareSnapshot(false).id());
+            JobSnapshot job = JobManagerTest.awaitEnd(console.jobs(), console.start(JobKind.BACKUP, Map.of()).id());
             assertThat(job.state()).isEqualTo(JobState.FAILED);
             assertThat(job.error()).startsWith("not enough space for the snapshot");
             assertThat(tempFiles()).isEmpty();

@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.integrity;
 
+import io.github.sqliteconsole.core.job.IntegrityReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sqliteconsole.core.TestDatabases;

@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.integrity;
 
+import io.github.sqliteconsole.core.job.OrphanResult;
 import static io.github.sqliteconsole.core.TestDatabases.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

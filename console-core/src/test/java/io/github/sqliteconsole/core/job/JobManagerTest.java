@@ -2,11 +2,11 @@ package io.github.sqliteconsole.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.TestDatabases;
 import io.github.sqliteconsole.core.health.HealthStatus;
-import io.github.sqliteconsole.core.integrity.ForeignKeyResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,16 +21,14 @@ public class JobManagerTest {
     @TempDir
     Path dir;
 
-    /** Polls until the job has ended; fails the test after 30 s. */
-    public static JobSnapshot awaitEnd(JobManager jobs, String id) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            JobSnapshot job = jobs.get(id).orElseThrow();
-            if (job.state().finished()) {
-                return job;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("job " + id + " did not finish within 30 s");
+    /** Waits until the job has ended; fails the test after 30 s. */
+    public static JobSnapshot awaitEnd(JobManager jobs, String id) {
+        return await("job " + id + " ends").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jobs.get(id).orElseThrow(), job -> job.state().finished());
+    }
+
+    private static IntegrityReport result(String text) {
+        return new IntegrityReport(List.of(text), false);
     }
 
     @Test
@@ -43,10 +41,10 @@ public class JobManagerTest {
                     started.countDown(); // after the first report, which the test reads
                     Thread.sleep(10);
                 }
-                return "unreachable";
+                return result("unreachable");
             });
             assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThatThrownBy(() -> jobs.start("scan", Duration.ofMinutes(1), context -> "second"))
+            assertThatThrownBy(() -> jobs.start("scan", Duration.ofMinutes(1), context -> result("second")))
                     .isInstanceOf(JobConflict.class).hasMessageContaining("already running");
             assertThat(jobs.get(running.id()).orElseThrow().message()).isEqualTo("working");
 
@@ -55,8 +53,8 @@ public class JobManagerTest {
             assertThat(ended.state()).isEqualTo(JobState.CANCELLED);
             assertThat(ended.error()).contains("cancelled by a user");
             assertThat(jobs.latest("scan")).contains(ended);
-            JobSnapshot next = jobs.start("scan", Duration.ofMinutes(1), context -> "again");
-            assertThat(awaitEnd(jobs, next.id()).result()).isEqualTo("again");
+            JobSnapshot next = jobs.start("scan", Duration.ofMinutes(1), context -> result("again"));
+            assertThat(awaitEnd(jobs, next.id()).result()).isEqualTo(result("again"));
         }
     }
 
@@ -88,9 +86,7 @@ public class JobManagerTest {
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
             JobSnapshot fk = awaitEnd(console.jobs(), console.startJob(JobKind.FOREIGN_KEY_CHECK).id());
             assertThat(fk.state()).isEqualTo(JobState.SUCCEEDED);
-            @SuppressWarnings("unchecked")
-            List<ForeignKeyResult> results = (List<ForeignKeyResult>) fk.result();
-            assertThat(results).singleElement().satisfies(r -> assertThat(r.violations()).isEqualTo(1));
+            assertThat(fk.result()).isInstanceOfSatisfying(ForeignKeyReport.class, report -> assertThat(report.foreignKeys()).singleElement().satisfies(r -> assertThat(r.violations()).isEqualTo(1)));
 
             TestDatabases.corruptMiddlePage(dataSource, file);
             JobSnapshot check = awaitEnd(console.jobs(), console.startJob(JobKind.INTEGRITY_CHECK).id());

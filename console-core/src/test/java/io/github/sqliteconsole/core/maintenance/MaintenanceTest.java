@@ -1,5 +1,9 @@
 package io.github.sqliteconsole.core.maintenance;
 
+import io.github.sqliteconsole.core.job.JobKind;
+import java.util.List;
+import java.util.Map;
+import io.github.sqliteconsole.core.job.MaintenanceResult;
 import static io.github.sqliteconsole.core.TestDatabases.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +52,7 @@ class MaintenanceTest {
             assertThat(Files.size(dir.resolve("bloated.db-wal"))).as("checkpointed: the file is the whole database").isZero();
             assertThat(preflight.neededBytes()).isEqualTo(2 * Files.size(file) + ConsoleOptions.DEFAULT_DISK_RESERVE);
 
-            JobSnapshot job = awaitEnd(console, console.startMaintenance(Maintenance.Operation.VACUUM));
+            JobSnapshot job = awaitEnd(console, console.startJob(JobKind.VACUUM));
             assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
             MaintenanceResult result = (MaintenanceResult) job.result();
             assertThat(result.operation()).isEqualTo("vacuum");
@@ -95,9 +99,9 @@ class MaintenanceTest {
             assertThat(preflight.allowed()).isFalse();
             assertThat(preflight.refusal()).startsWith("only ").contains("free next to the database").contains("Free disk space first");
 
-            JobSnapshot job = awaitEnd(console, console.startMaintenance(Maintenance.Operation.VACUUM));
+            JobSnapshot job = awaitEnd(console, console.startJob(JobKind.VACUUM));
             assertThat(job.state()).isEqualTo(JobState.FAILED);
-            assertThat(job.error()).startsWith("VACUUM refused: only ");
+            assertThat(job.error()).isEqualTo("bloated.db - VACUUM refused: " + preflight.refusal());
             assertThat(Files.size(file)).isEqualTo(sizeBefore);
             assertThat(console.vacuumPreflight().freelistBytes()).as("nothing reclaimed, nothing lost").isGreaterThan(4_000_000);
             assertThat(console.health().checks()).anySatisfy(check -> {
@@ -116,7 +120,7 @@ class MaintenanceTest {
             statement.execute("BEGIN IMMEDIATE");
             statement.execute("INSERT INTO notes VALUES ('in flight')");
 
-            JobSnapshot job = awaitEnd(console, console.startMaintenance(Maintenance.Operation.VACUUM));
+            JobSnapshot job = awaitEnd(console, console.startJob(JobKind.VACUUM));
 
             assertThat(job.state()).isEqualTo(JobState.FAILED);
             assertThat(job.error()).contains("locked by another connection");
@@ -130,10 +134,11 @@ class MaintenanceTest {
         SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
         TestDatabases.seedInventory(dataSource);
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
-            for (Maintenance.Operation operation : new Maintenance.Operation[] {Maintenance.Operation.ANALYZE,
-                    Maintenance.Operation.OPTIMIZE, Maintenance.Operation.REINDEX, Maintenance.Operation.CHECKPOINT_TRUNCATE}) {
-                JobSnapshot job = awaitEnd(console, console.startMaintenance(operation));
-                assertThat(job.state()).as(operation.name()).isEqualTo(JobState.SUCCEEDED);
+            for (JobKind kind : List.of(JobKind.ANALYZE, JobKind.OPTIMIZE, JobKind.REINDEX, JobKind.CHECKPOINT)) {
+                Map<String, String> arguments = kind == JobKind.CHECKPOINT ? Map.of("mode", "TRUNCATE") : Map.of();
+                JobSnapshot job = awaitEnd(console, console.start(kind, arguments));
+                assertThat(job.state()).as(kind.apiName()).isEqualTo(JobState.SUCCEEDED);
+                assertThat(((MaintenanceResult) job.result()).operation()).isEqualTo(kind.apiName());
             }
             JobSnapshot checkpoint = console.jobs().latest("checkpoint").orElseThrow();
             assertThat(((MaintenanceResult) checkpoint.result()).detail()).startsWith("busy 0, log");

@@ -1,7 +1,7 @@
 package io.github.sqliteconsole.web.pages;
 
 import io.github.sqliteconsole.core.SqliteConsole;
-import io.github.sqliteconsole.core.backup.PreparedBackup;
+import io.github.sqliteconsole.core.job.PreparedBackup;
 import io.github.sqliteconsole.core.backup.Snapshot;
 import io.github.sqliteconsole.core.job.JobConflict;
 import io.github.sqliteconsole.core.job.JobSnapshot;

@@ -1,11 +1,11 @@
 package io.github.sqliteconsole.web.pages;
 
-import io.github.sqliteconsole.core.backup.PreparedBackup;
-import io.github.sqliteconsole.core.integrity.ForeignKeyResult;
-import io.github.sqliteconsole.core.integrity.IntegrityReport;
-import io.github.sqliteconsole.core.integrity.OrphanResult;
+import io.github.sqliteconsole.core.job.PreparedBackup;
+import io.github.sqliteconsole.core.job.ForeignKeyResult;
+import io.github.sqliteconsole.core.job.IntegrityReport;
+import io.github.sqliteconsole.core.job.OrphanResult;
 import io.github.sqliteconsole.core.job.JobSnapshot;
-import io.github.sqliteconsole.core.maintenance.MaintenanceResult;
+import io.github.sqliteconsole.core.job.MaintenanceResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.github.sqliteconsole.web.view;
 
-import io.github.sqliteconsole.core.ByteSize;
+import io.github.sqliteconsole.core.sql.ByteSize;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package io.github.sqliteconsole.web.view;
 
-import io.github.sqliteconsole.core.ByteSize;
+import io.github.sqliteconsole.core.sql.ByteSize;
 import io.github.sqliteconsole.core.space.SpaceReport;
 import io.github.sqliteconsole.core.space.TableSpace;
 import java.util.ArrayList;

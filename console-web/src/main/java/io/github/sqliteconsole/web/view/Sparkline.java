@@ -1,6 +1,6 @@
 package io.github.sqliteconsole.web.view;
 
-import io.github.sqliteconsole.core.ByteSize;
+import io.github.sqliteconsole.core.sql.ByteSize;
 import io.github.sqliteconsole.core.space.SizeHistory;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.github.sqliteconsole.core.integrity;
+package io.github.sqliteconsole.core.job;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * @param errors    the problems SQLite listed, at most the cap the check was run with
  * @param truncated true when SQLite stopped listing at that cap, so more problems may exist
  */
-public record IntegrityReport(List<String> errors, boolean truncated) {
+public record IntegrityReport(List<String> errors, boolean truncated) implements JobResult {
 
     public IntegrityReport {
         errors = List.copyOf(errors);

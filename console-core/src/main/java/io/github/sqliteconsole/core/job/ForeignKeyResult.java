@@ -1,4 +1,4 @@
-package io.github.sqliteconsole.core.integrity;
+package io.github.sqliteconsole.core.job;
 
 import java.util.List;
 

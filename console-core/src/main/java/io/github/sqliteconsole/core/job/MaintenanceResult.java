@@ -1,4 +1,4 @@
-package io.github.sqliteconsole.core.maintenance;
+package io.github.sqliteconsole.core.job;
 
 /**
  * What a maintenance operation did.
@@ -10,5 +10,5 @@ package io.github.sqliteconsole.core.maintenance;
  * @param millis       how long it took
  * @param detail       operation specific: a checkpoint's {@code busy, log, checkpointed} frames, else empty
  */
-public record MaintenanceResult(String operation, long bytesBefore, long bytesAfter, long millis, String detail) {
+public record MaintenanceResult(String operation, long bytesBefore, long bytesAfter, long millis, String detail) implements JobResult {
 }

@@ -1,5 +1,6 @@
-package io.github.sqliteconsole.core.backup;
+package io.github.sqliteconsole.core.job;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -7,5 +8,8 @@ import java.time.Instant;
  * {@code expiresAt}. {@code key} names it among the waiting snapshots; it is not a path.
  */
 public record PreparedBackup(String key, String fileName, long bytes, String sha256Base64, long pageCount, boolean gzip,
-                             Instant expiresAt) {
+                             Instant expiresAt) implements JobResult {
+
+    /** How long a prepared snapshot waits for its download before it is deleted. */
+    public static final Duration KEPT = Duration.ofMinutes(10);
 }

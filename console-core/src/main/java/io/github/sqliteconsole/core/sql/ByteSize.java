@@ -1,4 +1,4 @@
-package io.github.sqliteconsole.core;
+package io.github.sqliteconsole.core.sql;
 
 import java.util.Locale;
 

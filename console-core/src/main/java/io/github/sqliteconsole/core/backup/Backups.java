@@ -1,0 +1,121 @@
+package io.github.sqliteconsole.core.backup;
+
+import io.github.sqliteconsole.core.job.JobConflict;
+import io.github.sqliteconsole.core.job.JobKind;
+import io.github.sqliteconsole.core.job.JobManager;
+import io.github.sqliteconsole.core.job.JobSnapshot;
+import io.github.sqliteconsole.core.job.JobState;
+import io.github.sqliteconsole.core.job.PreparedBackup;
+import io.github.sqliteconsole.core.sql.HostDatabase;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Verified snapshots of the host database, one at a time: a plain download takes one now, a
+ * {@code backup} job prepares one that waits {@link PreparedBackup#KEPT} for its download. Both
+ * hold the one snapshot slot until the file is deleted, so two large copies never fill the disk together.
+ */
+public final class Backups implements AutoCloseable {
+
+    /** A client sees a download's last byte a moment before the server deletes its temp file. */
+    private static final Duration SNAPSHOT_SLOT_WAIT = Duration.ofSeconds(1);
+
+    private final HostDatabase database;
+    private final SnapshotBackup snapshots;
+    private final PreparedSnapshots prepared;
+    private final Semaphore slot = new Semaphore(1);
+
+    /**
+     * @param tempDirectory where snapshots are written before they are sent
+     * @param diskReserve   free bytes a snapshot must leave to the host
+     * @param timer         deletes prepared snapshots nobody fetched in time
+     */
+    public Backups(HostDatabase database, Path tempDirectory, long diskReserve, ScheduledExecutorService timer, Clock clock) {
+        this.database = database;
+        this.snapshots = new SnapshotBackup(tempDirectory, diskReserve, database.connections(), clock);
+        this.prepared = new PreparedSnapshots(timer, PreparedBackup.KEPT, clock);
+    }
+
+    /**
+     * A verified, consistent snapshot in a temp file; close it to delete the file. Waits briefly for
+     * the slot, so that a script downloading twice in a row does not get a 409 for that moment.
+     *
+     * @throws JobConflict when another snapshot is being taken, sent or waits for its download
+     */
+    public Snapshot take(boolean gzip) throws JobConflict, SQLException, IOException {
+        if (!awaitSlot()) {
+            throw conflict();
+        }
+        try {
+            return snapshots.take(database.file(), gzip).onClose(slot::release);
+        } catch (SQLException | IOException | RuntimeException e) {
+            slot.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Takes a verified snapshot as a {@code backup} job with progress; its result waits for one
+     * download through {@link #takePrepared(String)} and holds the slot until then.
+     *
+     * @throws JobConflict when another snapshot is being taken, sent or waits for its download
+     */
+    public JobSnapshot prepare(JobManager jobs, Duration deadline, boolean gzip) throws JobConflict {
+        if (!slot.tryAcquire()) {
+            throw conflict();
+        }
+        try {
+            return jobs.start(JobKind.BACKUP.apiName(), deadline, context -> {
+                Snapshot taken;
+                try {
+                    taken = snapshots.take(database.file(), gzip, context);
+                } catch (Exception e) {
+                    slot.release();
+                    throw e;
+                }
+                Snapshot held = taken.onClose(slot::release);
+                if (context.cancelled()) {
+                    held.close();
+                    throw new IOException("the backup was cancelled");
+                }
+                return prepared.add(held);
+            });
+        } catch (JobConflict | RuntimeException e) {
+            slot.release();
+            throw e;
+        }
+    }
+
+    /** The snapshot a backup job prepared, once; close it after the transfer to delete it. */
+    public Optional<Snapshot> takePrepared(String key) {
+        return prepared.take(key);
+    }
+
+    private boolean awaitSlot() {
+        try {
+            return slot.tryAcquire(SNAPSHOT_SLOT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static JobConflict conflict() {
+        return new JobConflict(new JobSnapshot("snapshot", JobKind.BACKUP.apiName(), JobState.RUNNING, 0,
+                "a snapshot is being taken, sent or waits for its download", Instant.now(), null, null, null));
+    }
+
+    /** Deletes prepared snapshots nobody fetched. */
+    @Override
+    public void close() {
+        prepared.close();
+    }
+}
