@@ -2,7 +2,6 @@ package io.github.sqliteconsole.benchmarks;
 
 import io.github.sqliteconsole.core.job.PreparedBackup;
 import io.github.sqliteconsole.core.job.JobKind;
-import io.github.sqliteconsole.core.maintenance.Maintenance;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -57,9 +56,9 @@ final class BackupAndLoadBenchmarks {
             results.add(writerResult("backup job (prepare, then discard)", writer.millisPerCommit(
                     () -> prepareAndDiscardBackup(under), 0), alone, null));
             results.add(writerResult("optimize job", writer.millisPerCommit(() -> IntegrityBenchmarks.awaitJob(under.console,
-                    under.console.startMaintenance(Maintenance.Operation.OPTIMIZE)), 0), alone, null));
+                    under.console.startJob(JobKind.OPTIMIZE)), 0), alone, null));
             results.add(writerResult("checkpoint (PASSIVE) job", writer.millisPerCommit(() -> IntegrityBenchmarks.awaitJob(
-                    under.console, under.console.startMaintenance(Maintenance.Operation.CHECKPOINT_PASSIVE)), 0), alone, null));
+                    under.console, under.console.startJob(JobKind.CHECKPOINT)), 0), alone, null));
             // Not measured: VACUUM and ANALYZE hold the write lock for their whole run by design (the
             // Maintenance page says so); the writer waits, which is no news.
             if (writer.busyErrors() > 0) {
@@ -73,7 +72,7 @@ final class BackupAndLoadBenchmarks {
     }
 
     private static void prepareAndDiscardBackup(ConsoleUnderTest under) throws Exception {
-        PreparedBackup prepared = (PreparedBackup) IntegrityBenchmarks.awaitJob(under.console, under.console.prepareSnapshot(false));
+        PreparedBackup prepared = (PreparedBackup) IntegrityBenchmarks.awaitJob(under.console, under.console.startJob(JobKind.BACKUP));
         under.console.takePreparedSnapshot(prepared.key()).orElseThrow().close();
     }
 

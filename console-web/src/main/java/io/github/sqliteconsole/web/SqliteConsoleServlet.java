@@ -4,14 +4,16 @@ import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.sql.SqliteErrors;
 import io.github.sqliteconsole.web.audit.AuditEntry;
 import io.github.sqliteconsole.web.audit.AuditLog;
-import io.github.sqliteconsole.core.maintenance.Maintenance;
+import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.web.pages.Assets;
 import io.github.sqliteconsole.web.pages.BackupDownload;
 import io.github.sqliteconsole.web.pages.BackupPage;
 import io.github.sqliteconsole.web.pages.MaintenancePage;
 import io.github.sqliteconsole.web.pages.HealthApi;
 import io.github.sqliteconsole.web.pages.HealthRecheck;
+import io.github.sqliteconsole.web.pages.HealthView;
 import io.github.sqliteconsole.web.pages.IntegrityPage;
+import io.github.sqliteconsole.web.pages.JobCards;
 import io.github.sqliteconsole.web.pages.JobsApi;
 import io.github.sqliteconsole.web.pages.OverviewPage;
 import io.github.sqliteconsole.web.pages.Responses;
@@ -96,34 +98,31 @@ public class SqliteConsoleServlet extends HttpServlet {
     }
 
     private List<Route> routes() {
-        OverviewPage overview = new OverviewPage(console, options, views);
+        HealthView health = new HealthView(options, views);
+        JobCards cards = new JobCards(console, options.readOnly(), views);
         List<Route> routes = new ArrayList<>();
-        routes.add(new Route("GET", "/", Role.VIEWER, overview));
+        routes.add(new Route("GET", "/", Role.VIEWER, new OverviewPage(console, health)));
         routes.add(new Route("GET", "/api/health", Role.VIEWER, new HealthApi(console)));
-        routes.add(new Route("POST", "/api/health/recheck", Role.OPERATOR, new HealthRecheck(console, overview)));
+        routes.add(new Route("POST", "/api/health/recheck", Role.OPERATOR, new HealthRecheck(console, health)));
         TablePage tablePage = new TablePage(console, views);
         routes.add(new Route("GET", "/tables", Role.VIEWER, new TablesPage(console, views)));
         routes.add(new Route("GET", "/tables/{name}", Role.VIEWER, tablePage));
         routes.add(new Route("GET", "/table", Role.VIEWER, tablePage));
         routes.add(new Route("GET", "/table/count", Role.VIEWER, new RowCountFragment(console, views)));
         routes.add(new Route("GET", "/api/tables", Role.VIEWER, new TablesApi(console)));
-        IntegrityPage integrity = new IntegrityPage(console, options.readOnly(), views);
-        routes.add(new Route("GET", "/integrity", Role.VIEWER, integrity.page()));
-        routes.add(new Route("GET", "/jobs/{kind}", Role.VIEWER, integrity.card()));
-        routes.add(new Route("GET", "/maintenance", Role.VIEWER, new MaintenancePage(console, options, auditLog, integrity, views)));
-        routes.add(new Route("GET", "/backup", Role.VIEWER, new BackupPage(console, integrity, options.readOnly(), views)));
+        routes.add(new Route("GET", "/integrity", Role.VIEWER, new IntegrityPage(cards, views)));
+        routes.add(new Route("GET", "/jobs/{kind}", Role.VIEWER, cards.cardHandler()));
+        routes.add(new Route("GET", "/maintenance", Role.VIEWER, new MaintenancePage(console, options, auditLog, cards, views)));
+        routes.add(new Route("GET", "/backup", Role.VIEWER, new BackupPage(console, cards, views)));
         routes.add(new Route("GET", "/backup/download", Role.OPERATOR, new BackupDownload(console, views), true));
-        JobsApi jobs = new JobsApi(console, views);
-        // Maintenance kinds first: they need OPERATOR; the generic route below serves the checks.
-        for (Maintenance.Operation operation : List.of(Maintenance.Operation.VACUUM, Maintenance.Operation.INCREMENTAL_VACUUM,
-                Maintenance.Operation.ANALYZE, Maintenance.Operation.OPTIMIZE, Maintenance.Operation.CHECKPOINT_PASSIVE,
-                Maintenance.Operation.REINDEX)) {
-            routes.add(new Route("POST", "/api/jobs/" + Maintenance.kindName(operation), Role.OPERATOR,
-                    jobs.startMaintenance(operation)));
+        JobsApi jobs = new JobsApi(console, cards, views);
+        // One start route per kind, with the role the kind names; the catch-all after them answers 404.
+        for (JobKind kind : JobKind.values()) {
+            routes.add(new Route("POST", "/api/jobs/" + kind.apiName(), JobCards.required(kind), jobs.start(kind)));
         }
-        routes.add(new Route("POST", "/api/jobs/" + SqliteConsole.BACKUP_JOB, Role.OPERATOR, jobs.startBackup()));
-        routes.add(new Route("POST", "/api/jobs/{kind}", Role.VIEWER, jobs.start()));
+        routes.add(new Route("POST", "/api/jobs/{kind}", Role.VIEWER, jobs.unknownKind()));
         routes.add(new Route("GET", "/api/jobs/{id}", Role.VIEWER, jobs.status()));
+        // VIEWER to reach the job; the handler then asks the kind's role, as for starting it (JobCards.allows).
         routes.add(new Route("POST", "/api/jobs/{id}/cancel", Role.VIEWER, jobs.cancel()));
         routes.addAll(new Assets().routes());
         return routes;

@@ -8,4 +8,9 @@ public record ForeignKeyReport(List<ForeignKeyResult> foreignKeys) implements Jo
     public ForeignKeyReport {
         foreignKeys = List.copyOf(foreignKeys);
     }
+
+    @Override
+    public <T> T accept(Visitor<T> visitor) {
+        return visitor.foreignKeys(this);
+    }
 }

@@ -17,4 +17,9 @@ public record IntegrityReport(List<String> errors, boolean truncated) implements
     public boolean ok() {
         return errors.isEmpty();
     }
+
+    @Override
+    public <T> T accept(Visitor<T> visitor) {
+        return visitor.integrity(this);
+    }
 }

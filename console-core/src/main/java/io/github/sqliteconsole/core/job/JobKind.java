@@ -119,6 +119,11 @@ public enum JobKind {
         return resultType;
     }
 
+    /** The start button's label when it is not "Run" / "Run again". */
+    public Optional<String> startLabel() {
+        return this == BACKUP ? Optional.of("Prepare backup") : Optional.empty();
+    }
+
     /** The choices a start request may make, each with its default. */
     public List<JobParameter> parameters() {
         return parameters;

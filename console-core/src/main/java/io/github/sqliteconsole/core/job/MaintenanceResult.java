@@ -11,4 +11,9 @@ package io.github.sqliteconsole.core.job;
  * @param detail       operation specific: a checkpoint's {@code busy, log, checkpointed} frames, else empty
  */
 public record MaintenanceResult(String operation, long bytesBefore, long bytesAfter, long millis, String detail) implements JobResult {
+
+    @Override
+    public <T> T accept(Visitor<T> visitor) {
+        return visitor.maintenance(this);
+    }
 }

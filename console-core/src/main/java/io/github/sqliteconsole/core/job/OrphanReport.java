@@ -8,4 +8,9 @@ public record OrphanReport(List<OrphanResult> relations) implements JobResult {
     public OrphanReport {
         relations = List.copyOf(relations);
     }
+
+    @Override
+    public <T> T accept(Visitor<T> visitor) {
+        return visitor.orphans(this);
+    }
 }

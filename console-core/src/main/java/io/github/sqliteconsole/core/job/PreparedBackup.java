@@ -12,4 +12,9 @@ public record PreparedBackup(String key, String fileName, long bytes, String sha
 
     /** How long a prepared snapshot waits for its download before it is deleted. */
     public static final Duration KEPT = Duration.ofMinutes(10);
+
+    @Override
+    public <T> T accept(Visitor<T> visitor) {
+        return visitor.preparedBackup(this);
+    }
 }

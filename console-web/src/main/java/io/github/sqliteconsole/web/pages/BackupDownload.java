@@ -79,7 +79,7 @@ public final class BackupDownload implements Handler {
         Optional<Snapshot> snapshot = console.takePreparedSnapshot(prepared.get().key());
         if (snapshot.isEmpty()) {
             Responses.error(exchange, views, HttpServletResponse.SC_GONE, "This backup was already downloaded or has expired"
-                    + " (a prepared backup waits " + SqliteConsole.PREPARED_BACKUP_KEPT.toMinutes()
+                    + " (a prepared backup waits " + PreparedBackup.KEPT.toMinutes()
                     + " minutes for one download); prepare a new one.");
             return;
         }

@@ -1,6 +1,7 @@
 package io.github.sqliteconsole.web.pages;
 
 import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.core.health.HealthReport;
 import io.github.sqliteconsole.web.routing.Exchange;
 import io.github.sqliteconsole.web.routing.Handler;
@@ -18,14 +19,12 @@ import java.util.Map;
 public final class BackupPage implements Handler {
 
     private final SqliteConsole console;
-    private final IntegrityPage cards;
-    private final boolean readOnly;
+    private final JobCards cards;
     private final Views views;
 
-    public BackupPage(SqliteConsole console, IntegrityPage cards, boolean readOnly, Views views) {
+    public BackupPage(SqliteConsole console, JobCards cards, Views views) {
         this.console = console;
         this.cards = cards;
-        this.readOnly = readOnly;
         this.views = views;
     }
 
@@ -37,9 +36,8 @@ public final class BackupPage implements Handler {
         model.put("status", health.status().name());
         model.put("backupDirectory", console.options().backupDirectory().toString());
         model.put("canDownload", exchange.role().allows(Role.OPERATOR));
-        model.put("card", cards.card(SqliteConsole.BACKUP_JOB).orElseThrow());
-        // Preparing is a POST, which read-only mode refuses; the plain download links still work there.
-        model.put("canOperate", exchange.role().allows(Role.OPERATOR) && !readOnly);
+        // Preparing is a POST, which read-only mode refuses (the card knows); the plain download links still work there.
+        model.put("card", cards.card(JobKind.BACKUP, exchange.role()));
         views.render(exchange, HttpServletResponse.SC_OK, "pages/backup", null, model);
     }
 }

@@ -15,11 +15,11 @@ import java.io.IOException;
 public final class HealthRecheck implements Handler {
 
     private final SqliteConsole console;
-    private final OverviewPage overview;
+    private final HealthView health;
 
-    public HealthRecheck(SqliteConsole console, OverviewPage overview) {
+    public HealthRecheck(SqliteConsole console, HealthView health) {
         this.console = console;
-        this.overview = overview;
+        this.health = health;
     }
 
     @Override
@@ -27,7 +27,7 @@ public final class HealthRecheck implements Handler {
         console.recheckIntegrity();
         HealthReport report = console.health();
         if (exchange.htmx()) {
-            overview.render(exchange, report);
+            health.render(exchange, report, new java.util.HashMap<>());
         } else if (isFormPost(exchange)) {
             exchange.response().setStatus(HttpServletResponse.SC_SEE_OTHER);
             exchange.response().setHeader("Location", exchange.base());

@@ -5,9 +5,11 @@ import io.github.sqliteconsole.core.job.ForeignKeyResult;
 import io.github.sqliteconsole.core.job.IntegrityReport;
 import io.github.sqliteconsole.core.job.OrphanResult;
 import io.github.sqliteconsole.core.job.JobSnapshot;
+import io.github.sqliteconsole.core.job.JobResult;
+import io.github.sqliteconsole.core.job.OrphanReport;
+import io.github.sqliteconsole.core.job.ForeignKeyReport;
 import io.github.sqliteconsole.core.job.MaintenanceResult;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The job document of DESIGN.md's contract, with each kind's result in its contract shape. */
@@ -25,39 +27,63 @@ final class JobJson {
         json.put("message", job.message());
         json.put("startedAt", job.startedAt().toString());
         json.put("endedAt", job.endedAt() == null ? null : job.endedAt().toString());
-        json.put("result", job.result() instanceof PreparedBackup prepared ? backup(job.id(), prepared)
-                : result(job.kind(), job.result()));
+        json.put("result", job.result() == null ? null : result(job.id(), job.result()));
         json.put("error", job.error());
         return json;
     }
 
-    private static Object result(String kind, Object result) {
-        if (result instanceof IntegrityReport report) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("ok", report.ok());
-            json.put("errors", report.errors());
-            json.put("truncated", report.truncated());
-            return json;
-        }
-        if (result instanceof MaintenanceResult done) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("bytesBefore", done.bytesBefore());
-            json.put("bytesAfter", done.bytesAfter());
-            json.put("millis", done.millis());
-            json.put("detail", done.detail());
-            return json;
-        }
-        if (result instanceof List<?> items && kind.equals("orphan-scan")) {
-            List<OrphanResult> relations = items.stream().map(OrphanResult.class::cast).toList();
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("foreignKeys", relations.stream().filter(OrphanResult::declared).map(JobJson::declaredKey).toList());
-            json.put("relations", relations.stream().map(JobJson::relation).toList());
-            return json;
-        }
-        if (result instanceof List<?> items) {
-            return Map.of("foreignKeys", items.stream().map(ForeignKeyResult.class::cast).map(JobJson::foreignKey).toList());
-        }
-        return null;
+    /** Each result in its contract shape; the visitor makes this exhaustive over the sealed {@link JobResult}. */
+    private static Map<String, Object> result(String jobId, JobResult result) {
+        return result.accept(new JobResult.Visitor<>() {
+            @Override
+            public Map<String, Object> integrity(IntegrityReport report) {
+                return JobJson.integrity(report);
+            }
+
+            @Override
+            public Map<String, Object> foreignKeys(ForeignKeyReport report) {
+                return Map.of("foreignKeys", report.foreignKeys().stream().map(JobJson::foreignKey).toList());
+            }
+
+            @Override
+            public Map<String, Object> orphans(OrphanReport report) {
+                return JobJson.orphans(report);
+            }
+
+            @Override
+            public Map<String, Object> maintenance(MaintenanceResult done) {
+                return JobJson.maintenance(done);
+            }
+
+            @Override
+            public Map<String, Object> preparedBackup(PreparedBackup prepared) {
+                return backup(jobId, prepared);
+            }
+        });
+    }
+
+    private static Map<String, Object> integrity(IntegrityReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ok", report.ok());
+        json.put("errors", report.errors());
+        json.put("truncated", report.truncated());
+        return json;
+    }
+
+    private static Map<String, Object> maintenance(MaintenanceResult done) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("bytesBefore", done.bytesBefore());
+        json.put("bytesAfter", done.bytesAfter());
+        json.put("millis", done.millis());
+        json.put("detail", done.detail());
+        return json;
+    }
+
+    private static Map<String, Object> orphans(OrphanReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("foreignKeys", report.relations().stream().filter(OrphanResult::declared).map(JobJson::declaredKey).toList());
+        json.put("relations", report.relations().stream().map(JobJson::relation).toList());
+        return json;
     }
 
     /** The prepared snapshot, and where to fetch it (relative to the mount); its key stays inside. */

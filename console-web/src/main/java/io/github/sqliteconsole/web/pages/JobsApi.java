@@ -1,16 +1,19 @@
 package io.github.sqliteconsole.web.pages;
 
 import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.job.InvalidJobArgument;
 import io.github.sqliteconsole.core.job.JobConflict;
 import io.github.sqliteconsole.core.job.JobKind;
+import io.github.sqliteconsole.core.job.JobParameter;
 import io.github.sqliteconsole.core.job.JobSnapshot;
-import io.github.sqliteconsole.core.maintenance.Maintenance;
-import io.github.sqliteconsole.web.routing.Params;
+import io.github.sqliteconsole.web.routing.BadRequest;
 import io.github.sqliteconsole.web.routing.Exchange;
 import io.github.sqliteconsole.web.routing.Handler;
+import io.github.sqliteconsole.web.routing.Params;
 import io.github.sqliteconsole.web.view.Views;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,42 +25,53 @@ import java.util.Set;
 public final class JobsApi {
 
     private final SqliteConsole console;
+    private final JobCards cards;
     private final Views views;
 
-    public JobsApi(SqliteConsole console, Views views) {
+    public JobsApi(SqliteConsole console, JobCards cards, Views views) {
         this.console = console;
+        this.cards = cards;
         this.views = views;
     }
 
-    public Handler start() {
+    /** Starts a job of {@code kind}, with the parameters the kind declares (each checked: a bad value is a 400). */
+    public Handler start(JobKind kind) {
         return exchange -> {
-            Optional<JobKind> kind = JobKind.fromApiName(exchange.pathParams().get("kind"));
-            if (kind.isEmpty()) {
-                Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND, "There is no job of that kind.");
-                return;
+            Map<String, String> arguments = new LinkedHashMap<>();
+            for (JobParameter parameter : kind.parameters()) {
+                arguments.put(parameter.name(), Params.oneOf(exchange.request(), parameter.name(), parameter.defaultValue(),
+                        Set.copyOf(parameter.values())));
             }
             try {
-                answer(exchange, HttpServletResponse.SC_ACCEPTED, console.startJob(kind.get()));
+                answer(exchange, HttpServletResponse.SC_ACCEPTED, kind, console.start(kind, arguments));
             } catch (JobConflict e) {
-                conflict(exchange, e);
+                conflict(exchange, kind, e);
+            } catch (InvalidJobArgument e) {
+                throw new BadRequest(e.getMessage());
             }
         };
     }
 
+    /** {@code POST /api/jobs/{kind}} for a name no kind has. */
+    public Handler unknownKind() {
+        return exchange -> Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND, "There is no job of that kind.");
+    }
+
     public Handler status() {
-        return exchange -> withJob(exchange, job -> answer(exchange, HttpServletResponse.SC_OK, job));
+        return exchange -> withJob(exchange, job -> answer(exchange, HttpServletResponse.SC_OK, kindOf(job), job));
     }
 
     /** Only those who may start a kind may cancel it: a VIEWER does not stop an operator's VACUUM or backup. */
     public Handler cancel() {
         return exchange -> withJob(exchange, job -> {
-            if (JobCard.of(job.kind(), job).map(card -> !card.allows(exchange.role())).orElse(false)) {
+            JobKind kind = kindOf(job);
+            if (!cards.allows(exchange.role(), kind)) {
                 Responses.error(exchange, views, HttpServletResponse.SC_FORBIDDEN,
-                        "Forbidden: cancelling a " + job.kind() + " job needs the OPERATOR role.");
+                        "Forbidden: cancelling a " + job.kind() + " job needs the " + JobCards.required(kind) + " role.");
                 return;
             }
             console.jobs().cancel(job.id());
-            answer(exchange, HttpServletResponse.SC_OK, console.jobs().get(job.id()).orElse(job));
+            answer(exchange, HttpServletResponse.SC_OK, kind, console.jobs().get(job.id()).orElse(job));
         });
     }
 
@@ -74,40 +88,14 @@ public final class JobsApi {
         action.apply(job.get());
     }
 
-    /**
-     * {@code POST /api/jobs/vacuum} and the other maintenance kinds (OPERATOR routes, listed before
-     * the generic one); {@code checkpoint} takes {@code mode=PASSIVE|TRUNCATE}.
-     */
-    public Handler startMaintenance(Maintenance.Operation operation) {
-        return exchange -> {
-            Maintenance.Operation chosen = operation;
-            if (operation == Maintenance.Operation.CHECKPOINT_PASSIVE) {
-                String mode = Params.oneOf(exchange.request(), "mode", "PASSIVE", Set.of("PASSIVE", "TRUNCATE"));
-                chosen = mode.equals("TRUNCATE") ? Maintenance.Operation.CHECKPOINT_TRUNCATE : operation;
-            }
-            try {
-                answer(exchange, HttpServletResponse.SC_ACCEPTED, console.startMaintenance(chosen));
-            } catch (JobConflict e) {
-                conflict(exchange, e);
-            }
-        };
+    /** Every job the console runs was started as one of the kinds. */
+    private static JobKind kindOf(JobSnapshot job) {
+        return JobKind.fromApiName(job.kind()).orElseThrow(() -> new IllegalStateException("a job of unknown kind " + job.kind()));
     }
 
-    /** {@code POST /api/jobs/backup[?compress=gzip]} (OPERATOR): a verified snapshot, prepared as a job. */
-    public Handler startBackup() {
-        return exchange -> {
-            boolean gzip = Params.oneOf(exchange.request(), "compress", "none", Set.of("none", "gzip")).equals("gzip");
-            try {
-                answer(exchange, HttpServletResponse.SC_ACCEPTED, console.prepareSnapshot(gzip));
-            } catch (JobConflict e) {
-                conflict(exchange, e);
-            }
-        };
-    }
-
-    private void conflict(Exchange exchange, JobConflict e) throws IOException {
+    private void conflict(Exchange exchange, JobKind kind, JobConflict e) throws IOException {
         if (exchange.htmx()) {
-            answer(exchange, HttpServletResponse.SC_OK, e.running());
+            answer(exchange, HttpServletResponse.SC_OK, kind, e.running());
         } else {
             Responses.json(exchange.response(), HttpServletResponse.SC_CONFLICT,
                     Map.of("error", "A " + e.running().kind() + " job is already running: " + e.running().message() + ".",
@@ -115,10 +103,9 @@ public final class JobsApi {
         }
     }
 
-    private void answer(Exchange exchange, int status, JobSnapshot job) throws IOException {
+    private void answer(Exchange exchange, int status, JobKind kind, JobSnapshot job) throws IOException {
         if (exchange.htmx()) {
-            views.renderFragment(exchange, HttpServletResponse.SC_OK, "fragments/job", "job",
-                    Map.of("card", JobCard.of(job.kind(), job).orElseThrow(), "canOperate", true));
+            cards.render(exchange, cards.card(kind, job, exchange.role()));
         } else {
             Responses.json(exchange.response(), status, JobJson.of(job));
         }

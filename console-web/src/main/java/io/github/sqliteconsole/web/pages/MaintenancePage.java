@@ -1,6 +1,7 @@
 package io.github.sqliteconsole.web.pages;
 
 import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.core.maintenance.VacuumPreflight;
 import io.github.sqliteconsole.web.WebOptions;
 import io.github.sqliteconsole.web.audit.AuditLog;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,15 +21,13 @@ import java.util.Map;
  */
 public final class MaintenancePage implements Handler {
 
-    static final List<String> OPERATIONS = List.of("optimize", "analyze", "checkpoint", "reindex", "incremental-vacuum", "vacuum");
-
     private final SqliteConsole console;
     private final WebOptions options;
     private final AuditLog auditLog;
-    private final IntegrityPage cards;
+    private final JobCards cards;
     private final Views views;
 
-    public MaintenancePage(SqliteConsole console, WebOptions options, AuditLog auditLog, IntegrityPage cards, Views views) {
+    public MaintenancePage(SqliteConsole console, WebOptions options, AuditLog auditLog, JobCards cards, Views views) {
         this.console = console;
         this.options = options;
         this.auditLog = auditLog;
@@ -42,9 +40,10 @@ public final class MaintenancePage implements Handler {
         VacuumPreflight preflight = console.vacuumPreflight();
         Map<String, Object> model = new HashMap<>();
         model.put("preflight", preflight);
-        model.put("cards", OPERATIONS.stream()
-                .filter(kind -> !kind.equals("incremental-vacuum") || preflight.incrementalAutoVacuum())
-                .map(kind -> cards.card(kind).orElseThrow()).toList());
+        // Incremental vacuum does nothing unless auto_vacuum is INCREMENTAL: its card would only confuse.
+        model.put("cards", cards.cards(JobKind.Group.MAINTENANCE, exchange.role()).stream()
+                .filter(card -> card.type() != JobKind.INCREMENTAL_VACUUM || preflight.incrementalAutoVacuum())
+                .toList());
         model.put("canOperate", exchange.role().allows(Role.OPERATOR) && !options.readOnly());
         model.put("readOnlyMode", options.readOnly());
         model.put("audit", auditLog.persisted(50));

@@ -2,12 +2,8 @@ package io.github.sqliteconsole.web.pages;
 
 import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.health.HealthReport;
-import io.github.sqliteconsole.web.WebOptions;
 import io.github.sqliteconsole.web.routing.Exchange;
 import io.github.sqliteconsole.web.routing.Handler;
-import io.github.sqliteconsole.web.security.Role;
-import io.github.sqliteconsole.web.view.Views;
-import jakarta.servlet.http.HttpServletResponse;
 import io.github.sqliteconsole.core.schema.MigrationHistory;
 import io.github.sqliteconsole.core.space.SpaceReport;
 import io.github.sqliteconsole.core.space.TableSpace;
@@ -29,13 +25,11 @@ public final class OverviewPage implements Handler {
     private final AtomicReference<Summary> latestSummary = new AtomicReference<>();
 
     private final SqliteConsole console;
-    private final WebOptions options;
-    private final Views views;
+    private final HealthView health;
 
-    public OverviewPage(SqliteConsole console, WebOptions options, Views views) {
+    public OverviewPage(SqliteConsole console, HealthView health) {
         this.console = console;
-        this.options = options;
-        this.views = views;
+        this.health = health;
     }
 
     @Override
@@ -79,19 +73,7 @@ public final class OverviewPage implements Handler {
     private record Summary(List<TableSpace> largestTables, MigrationHistory migrations, String problem, long takenAtNanos) {
     }
 
-    void render(Exchange exchange, HealthReport report) throws IOException {
-        render(exchange, report, new HashMap<>());
-    }
-
     private void render(Exchange exchange, HealthReport report, Map<String, Object> model) throws IOException {
-        model.put("report", report);
-        model.put("status", report.status().name());
-        model.put("info", report.database().orElse(null));
-        model.put("canOperate", exchange.role().allows(Role.OPERATOR) && !options.readOnly());
-        model.put("readOnlyMode", options.readOnly());
-        long seconds = options.refreshInterval().toSeconds();
-        model.put("refreshTrigger", seconds > 0 ? "every " + seconds + "s" : null);
-        model.put("refreshSeconds", seconds);
-        views.render(exchange, HttpServletResponse.SC_OK, "pages/overview", "health", model);
+        health.render(exchange, report, model);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.web.pages;
 
+import io.github.sqliteconsole.core.sql.NoSuchTable;
 import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.schema.TableDetails;
 import io.github.sqliteconsole.web.routing.Exchange;
@@ -34,7 +35,7 @@ public final class RowCountFragment implements Handler {
 
     @Override
     public void handle(Exchange exchange) throws IOException, SQLException {
-        Optional<TableDetails> table = TablePage.find(console, exchange);
+        Optional<TableDetails> table = TableLookup.find(console, exchange);
         if (table.isEmpty()) {
             Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND, "There is no table of that name.");
             return;
@@ -45,7 +46,14 @@ public final class RowCountFragment implements Handler {
             return;
         }
         try {
-            Optional<Long> rows = console.exactRowCount(table.get().name(), BUDGET);
+            Optional<Long> rows;
+            try {
+                rows = console.exactRowCount(table.get().name(), BUDGET);
+            } catch (NoSuchTable e) {
+                // Dropped between the lookup and the count.
+                Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND, "There is no table of that name.");
+                return;
+            }
             views.renderFragment(exchange, HttpServletResponse.SC_OK, "fragments/count", "count",
                     Map.of("rows", rows.map(count -> new Formats().count(count)).orElse(""),
                             "budgetSeconds", BUDGET.toSeconds()));

@@ -2,6 +2,7 @@ package io.github.sqliteconsole.web.pages;
 
 import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.schema.RowPage;
+import io.github.sqliteconsole.core.sql.InvalidCursor;
 import io.github.sqliteconsole.core.schema.TableDetails;
 import io.github.sqliteconsole.core.schema.TableRows;
 import io.github.sqliteconsole.web.routing.BadRequest;
@@ -36,7 +37,7 @@ public final class TablePage implements Handler {
 
     @Override
     public void handle(Exchange exchange) throws IOException, SQLException {
-        Optional<TableDetails> found = find(console, exchange);
+        Optional<TableDetails> found = TableLookup.find(console, exchange);
         if (found.isEmpty()) {
             Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND, "There is no table of that name.");
             return;
@@ -47,8 +48,8 @@ public final class TablePage implements Handler {
         RowPage page;
         try {
             page = console.rows(table, after, limit);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("The page cursor is not valid for this table; start again from the first page.");
+        } catch (InvalidCursor e) {
+            throw new BadRequest("The page cursor is not valid for table " + table.name() + "; start again from the first page.");
         }
         String self = new Links().table(table.name());
         String separator = self.contains("?") ? "&" : "?";
@@ -61,14 +62,5 @@ public final class TablePage implements Handler {
         model.put("isFirstPage", after == null);
         model.put("countHref", exchange.base() + new Links().count(table.name()));
         views.render(exchange, HttpServletResponse.SC_OK, "pages/table", "rows", model);
-    }
-
-    /** The table named by the path ({@code tables/{name}}) or by the {@code name} parameter. */
-    static Optional<TableDetails> find(SqliteConsole console, Exchange exchange) throws SQLException {
-        String name = exchange.pathParams().get("name");
-        if (name == null) {
-            name = Params.text(exchange.request(), "name");
-        }
-        return name == null ? Optional.empty() : console.table(name);
     }
 }

@@ -1,0 +1,77 @@
+package io.github.sqliteconsole.web.pages;
+
+import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.job.JobKind;
+import io.github.sqliteconsole.core.job.JobSnapshot;
+import io.github.sqliteconsole.web.routing.Exchange;
+import io.github.sqliteconsole.web.routing.Handler;
+import io.github.sqliteconsole.web.security.Role;
+import io.github.sqliteconsole.web.view.Views;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Job cards for every page that shows jobs, and the one rule of who may start or cancel a job:
+ * the role its {@link JobKind} names, outside read-only mode. Pages ask here; none asks another page.
+ */
+public final class JobCards {
+
+    private final SqliteConsole console;
+    private final boolean readOnly;
+    private final Views views;
+
+    /** @param readOnly in read-only mode the console starts no job, so no card offers to */
+    public JobCards(SqliteConsole console, boolean readOnly, Views views) {
+        this.console = console;
+        this.readOnly = readOnly;
+        this.views = views;
+    }
+
+    /** The role a kind's start and cancel need. */
+    public static Role required(JobKind kind) {
+        return switch (kind.access()) {
+            case VIEWER -> Role.VIEWER;
+            case OPERATOR -> Role.OPERATOR;
+        };
+    }
+
+    /** Whether {@code role} may start or cancel jobs of {@code kind} here. */
+    public boolean allows(Role role, JobKind kind) {
+        return (!readOnly || kind.allowedInReadOnlyMode()) && role.allows(required(kind));
+    }
+
+    /** The card of {@code kind} with its running or latest job. */
+    public JobCard card(JobKind kind, Role role) {
+        return new JobCard(kind, console.jobs().latest(kind.apiName()).orElse(null), allows(role, kind));
+    }
+
+    /** The card of {@code job}, of a known kind. */
+    public JobCard card(JobKind kind, JobSnapshot job, Role role) {
+        return new JobCard(kind, job, allows(role, kind));
+    }
+
+    /** The cards of one page, in the enum's order. */
+    public List<JobCard> cards(JobKind.Group group, Role role) {
+        return JobKind.of(group).stream().map(kind -> card(kind, role)).toList();
+    }
+
+    /** Renders one card as the {@code job} fragment. */
+    public void render(Exchange exchange, JobCard card) throws IOException {
+        views.renderFragment(exchange, HttpServletResponse.SC_OK, "fragments/job", "job", Map.of("card", card));
+    }
+
+    /** {@code GET /jobs/{kind}}: one card, which a running job's card polls for its progress. */
+    public Handler cardHandler() {
+        return exchange -> {
+            Optional<JobKind> kind = JobKind.fromApiName(exchange.pathParams().get("kind"));
+            if (kind.isEmpty()) {
+                Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND, "There is no job of that kind.");
+                return;
+            }
+            render(exchange, card(kind.get(), exchange.role()));
+        };
+    }
+}
