@@ -13,7 +13,7 @@ import javax.sql.DataSource;
  * <ul>
  *   <li>{@code dataSourceJndiName}: a JNDI name such as {@code java:comp/env/jdbc/app}, or</li>
  *   <li>{@code dataSourceAttribute}: the name of a ServletContext attribute holding the DataSource;</li>
- *   <li>{@code readOnly}: {@code true} to refuse every mutation;</li>
+ *   <li>{@code readOnly}: {@code true} to refuse every mutation, {@code false} (the default); any other value stops the servlet;</li>
  *   <li>{@code operatorRole} and {@code viewerRole}: container roles; when set, they replace the
  *       loopback-only default.</li>
  * </ul>
@@ -22,8 +22,7 @@ record ServletConfigConsole(SqliteConsole console, WebOptions options) {
 
     static ServletConfigConsole from(ServletConfig config) throws ServletException {
         DataSource dataSource = dataSource(config);
-        WebOptions options = WebOptions.defaults()
-                .withReadOnly(Boolean.parseBoolean(config.getInitParameter("readOnly")));
+        WebOptions options = WebOptions.defaults().withReadOnly(readOnly(config));
         String operatorRole = config.getInitParameter("operatorRole");
         String viewerRole = config.getInitParameter("viewerRole");
         if (operatorRole != null || viewerRole != null) {
@@ -33,6 +32,23 @@ record ServletConfigConsole(SqliteConsole console, WebOptions options) {
             options = options.withAuthorizer(Authorizers.containerRoles(operatorRole, viewerRole));
         }
         return new ServletConfigConsole(SqliteConsole.builder(dataSource).build(), options);
+    }
+
+    /**
+     * {@code true} or {@code false}, nothing else: a typo such as {@code yes} must not leave
+     * mutations on, so it stops the servlet from starting instead (configuration fails closed).
+     */
+    static boolean readOnly(ServletConfig config) throws ServletException {
+        String raw = config.getInitParameter("readOnly");
+        if (raw == null) {
+            return false;
+        }
+        String value = raw.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new ServletException(config.getServletName() + ": init-param readOnly is '" + raw
+                    + "', which is neither true nor false; set readOnly to true to refuse every mutation, or false");
+        }
+        return value.equals("true");
     }
 
     private static DataSource dataSource(ServletConfig config) throws ServletException {

@@ -87,4 +87,68 @@ class MountingTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConsoleServer.start(holder, "/", "/admin/*").close())
                 .hasStackTraceContaining("ServletContext attribute nothing.here holds nothing, not a javax.sql.DataSource");
     }
+
+    @Test
+    void webXmlStyleServletFindsItsDataSourceByJndiName() throws Exception {
+        SQLiteDataSource dataSource = database();
+        ServletHolder holder = new ServletHolder(SqliteConsoleServlet.class);
+        holder.setInitParameter("dataSourceJndiName", "java:comp/env/jdbc/app");
+        holder.setInitOrder(1);
+        String before = System.getProperty(javax.naming.Context.INITIAL_CONTEXT_FACTORY);
+        System.setProperty(javax.naming.Context.INITIAL_CONTEXT_FACTORY, TestNaming.class.getName());
+        TestNaming.BOUND.put("java:comp/env/jdbc/app", dataSource);
+        try (ConsoleServer server = ConsoleServer.start(holder, "/", "/admin/*")) {
+            assertThat(server.get("/api/health").body()).contains("\"status\":\"UP\"");
+            assertThat(server.get("/").body()).doesNotContain("Read-only mode");
+        } finally {
+            TestNaming.BOUND.clear();
+            if (before == null) {
+                System.clearProperty(javax.naming.Context.INITIAL_CONTEXT_FACTORY);
+            } else {
+                System.setProperty(javax.naming.Context.INITIAL_CONTEXT_FACTORY, before);
+            }
+        }
+    }
+
+    @Test
+    void aJndiNameWithNothingBoundFailsToStartWithTheName() {
+        ServletHolder holder = new ServletHolder(SqliteConsoleServlet.class);
+        holder.setInitParameter("dataSourceJndiName", "java:comp/env/jdbc/missing");
+        holder.setInitOrder(1);
+        String before = System.getProperty(javax.naming.Context.INITIAL_CONTEXT_FACTORY);
+        System.setProperty(javax.naming.Context.INITIAL_CONTEXT_FACTORY, TestNaming.class.getName());
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConsoleServer.start(holder, "/", "/admin/*").close())
+                    .hasStackTraceContaining("no DataSource at JNDI name java:comp/env/jdbc/missing");
+        } finally {
+            if (before == null) {
+                System.clearProperty(javax.naming.Context.INITIAL_CONTEXT_FACTORY);
+            } else {
+                System.setProperty(javax.naming.Context.INITIAL_CONTEXT_FACTORY, before);
+            }
+        }
+    }
+
+    @Test
+    void readOnlyInitParamIsTrueOrFalseAndNothingElse() throws Exception {
+        SQLiteDataSource dataSource = database();
+        for (String typo : new String[] {"yes", "1", "ture", ""}) {
+            ServletHolder holder = new ServletHolder(SqliteConsoleServlet.class);
+            holder.setInitParameter("dataSourceAttribute", "app.dataSource");
+            holder.setInitParameter("readOnly", typo);
+            holder.setInitOrder(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConsoleServer.start(holder,
+                            context -> context.setAttribute("app.dataSource", dataSource)).close())
+                    .as(typo).hasStackTraceContaining("init-param readOnly is '" + typo + "', which is neither true nor false");
+        }
+        for (String value : new String[] {"false", "FALSE", " false "}) {
+            ServletHolder holder = new ServletHolder(SqliteConsoleServlet.class);
+            holder.setInitParameter("dataSourceAttribute", "app.dataSource");
+            holder.setInitParameter("readOnly", value);
+            holder.setInitOrder(1);
+            try (ConsoleServer server = ConsoleServer.start(holder, context -> context.setAttribute("app.dataSource", dataSource))) {
+                assertThat(server.get("/").body()).as(value).doesNotContain("Read-only mode");
+            }
+        }
+    }
 }
