@@ -4,6 +4,7 @@ import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.core.job.MaintenanceResult;
 import io.github.sqliteconsole.core.sql.OperationRefused;
+import io.github.sqliteconsole.core.sql.Queries;
 import io.github.sqliteconsole.core.sql.DatabaseFiles;
 import io.github.sqliteconsole.core.sql.Deadline;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class Maintenance {
                     // back now, so the file actually shrinks (best effort: a reader may hold some back).
                     detail = checkpoint(own, "TRUNCATE");
                 }
-                case INCREMENTAL_VACUUM -> execute(own, "PRAGMA incremental_vacuum");
+                case INCREMENTAL_VACUUM -> incrementalVacuum(own, context);
                 case ANALYZE -> execute(own, "ANALYZE");
                 case OPTIMIZE -> {
                     execute(own, "PRAGMA analysis_limit = " + ANALYSIS_LIMIT);
@@ -99,6 +100,32 @@ public final class Maintenance {
              ResultSet rows = statement.executeQuery()) {
             rows.next();
             return "busy " + rows.getInt(1) + ", log " + rows.getInt(2) + " frames, checkpointed " + rows.getInt(3) + " frames";
+        }
+    }
+
+    /**
+     * Frees every page on the freelist, in one transaction. {@code incremental_vacuum} frees one
+     * page per step of its statement, and the driver's {@code execute()} steps once: run as a plain
+     * statement it would free a single page. So it runs once per free page, stopping when cancelled
+     * (what was freed by then is kept: a partial incremental vacuum is a consistent file).
+     */
+    private static void incrementalVacuum(Connection own, JobContext context) throws SQLException {
+        long free = Queries.longValue(own, "PRAGMA freelist_count");
+        own.setAutoCommit(false);
+        try {
+            for (long done = 0; done < free && !context.cancelled(); done++) {
+                // A statement of its own each time: closing it ends the step, else the commit finds it in progress.
+                execute(own, "PRAGMA incremental_vacuum(1)");
+                if (done % 256 == 0) {
+                    context.progress((double) done / free, "incremental vacuum: " + done + " of " + free + " free pages");
+                }
+            }
+            own.commit();
+        } catch (SQLException e) {
+            own.rollback();
+            throw e;
+        } finally {
+            own.setAutoCommit(true);
         }
     }
 

@@ -150,4 +150,31 @@ class MaintenanceTest {
             }
         }
     }
+
+    @Test
+    void incrementalVacuumReturnsEveryFreePageWhenAutoVacuumIsIncremental() throws Exception {
+        Path file = dir.resolve("incremental.db");
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
+        // A file that exists (WAL mode was set) takes a new auto_vacuum mode only through a VACUUM.
+        execute(dataSource, "PRAGMA auto_vacuum = INCREMENTAL", "VACUUM", "CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB)",
+                "INSERT INTO blobs(data) " + TestDatabases.series(400) + " SELECT randomblob(16000) FROM n",
+                "DELETE FROM blobs WHERE id > 50", "PRAGMA wal_checkpoint(TRUNCATE)");
+        try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
+            VacuumPreflight before = console.vacuumPreflight();
+            assertThat(before.incrementalAutoVacuum()).isTrue();
+            assertThat(before.freelistBytes()).isGreaterThan(4_000_000);
+
+            JobSnapshot job = awaitEnd(console, console.startJob(JobKind.INCREMENTAL_VACUUM));
+
+            assertThat(job.state()).as(String.valueOf(job.error())).isEqualTo(JobState.SUCCEEDED);
+            MaintenanceResult result = (MaintenanceResult) job.result();
+            assertThat(result.operation()).isEqualTo("incremental-vacuum");
+            assertThat(result.detail()).isEmpty();
+            assertThat(console.vacuumPreflight().freelistBytes()).as("every free page given back").isZero();
+            try (Connection connection = dataSource.getConnection();
+                 ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM blobs")) {
+                assertThat(rows.getInt(1)).as("no row lost").isEqualTo(50);
+            }
+        }
+    }
 }
