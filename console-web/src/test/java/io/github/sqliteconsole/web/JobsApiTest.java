@@ -148,4 +148,47 @@ class JobsApiTest {
             assertThat(server.get("/api/health").statusCode()).isEqualTo(503);
         }
     }
+
+    /** The one-per-kind rule holds under a race: of two POSTs sent together, exactly one starts a job. */
+    @Test
+    void twoSimultaneousStartsOfOneKindGiveExactlyOne202() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("race.db"));
+        TestDatabases.seedInventory(dataSource);
+        // Jobs wait at this gate before they begin, so the first is surely still running when the second arrives.
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService jobThreads = java.util.concurrent.Executors.newCachedThreadPool();
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (SqliteConsole console = SqliteConsole.builder(dataSource).executor(job -> jobThreads.execute(() -> {
+                    try {
+                        gate.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    job.run();
+                })).build();
+             ConsoleServer server = ConsoleServer.start(console, WebOptions.defaults())) {
+            String token = server.csrfToken();
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.Callable<HttpResponse<String>> send = () -> {
+                together.await();
+                return server.post("/api/jobs/integrity-check", "X-CSRF-Token", token);
+            };
+            var first = senders.submit(send);
+            var second = senders.submit(send);
+            java.util.List<HttpResponse<String>> answers = java.util.List.of(first.get(), second.get());
+
+            assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(202, 409);
+            HttpResponse<String> accepted = answers.stream().filter(a -> a.statusCode() == 202).findFirst().orElseThrow();
+            HttpResponse<String> refused = answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow();
+            String id = JSON.readTree(accepted.body()).get("id").asText();
+            assertThat(JSON.readTree(refused.body()).get("job").get("id").asText()).as("the 409 names the running job").isEqualTo(id);
+            gate.countDown();
+            assertThat(awaitEnd(server, id).get("state").asText()).isEqualTo("SUCCEEDED");
+            assertThat(console.jobs().recent()).as("one job ran, not two").hasSize(1);
+        } finally {
+            gate.countDown();
+            senders.shutdown();
+            jobThreads.shutdown();
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.backup;
 
+import static org.awaitility.Awaitility.await;
 import io.github.sqliteconsole.core.job.JobKind;
 import java.util.Map;
 import io.github.sqliteconsole.core.job.PreparedBackup;
@@ -47,12 +48,11 @@ class PreparedBackupTest {
             JobSnapshot started = console.start(JobKind.BACKUP, Map.of());
             assertThat(started.kind()).isEqualTo("backup");
             Set<String> messages = new HashSet<>();
-            JobSnapshot job = started;
-            while (!job.state().finished()) {
-                messages.add(job.message());
-                Thread.sleep(2);
-                job = console.jobs().get(started.id()).orElseThrow();
-            }
+            JobSnapshot job = await("the backup job ends").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2))
+                    .until(() -> console.jobs().get(started.id()).orElseThrow(), now -> {
+                        messages.add(now.message());
+                        return now.state().finished();
+                    });
             assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
             assertThat(messages).as("the card shows what the job does while it runs")
                     .anySatisfy(message -> assertThat(message).startsWith("copying"));
@@ -97,10 +97,7 @@ class PreparedBackupTest {
             PreparedSnapshots prepared = new PreparedSnapshots(timer, Duration.ofMillis(50), Clock.systemUTC());
             PreparedBackup waiting = prepared.add(snapshot);
             assertThat(snapshot.file()).exists();
-            for (int i = 0; i < 100 && Files.exists(snapshot.file()); i++) {
-                Thread.sleep(20);
-            }
-            assertThat(snapshot.file()).as("deleted on expiry").doesNotExist();
+            await("deleted on expiry").atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(snapshot.file()));
             assertThat(prepared.take(waiting.key())).isEmpty();
             try (Snapshot next = console.snapshot(false)) {
                 assertThat(next.file()).as("expiry freed the slot").exists();

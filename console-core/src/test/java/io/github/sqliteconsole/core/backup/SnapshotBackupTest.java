@@ -1,5 +1,7 @@
 package io.github.sqliteconsole.core.backup;
 
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static io.github.sqliteconsole.core.TestDatabases.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,9 +60,7 @@ class SnapshotBackupTest {
         });
         writer.start();
         try (SqliteConsole console = SqliteConsole.builder(dataSource).backupDirectory(dir.resolve("tmp")).build()) {
-            while (transfers.get() < 50) {
-                Thread.sleep(5);
-            }
+            await("the writer is busy").atMost(Duration.ofSeconds(30)).until(() -> transfers.get() >= 50);
             Path copy;
             try (Snapshot snapshot = console.snapshot(false)) {
                 copy = snapshot.file();

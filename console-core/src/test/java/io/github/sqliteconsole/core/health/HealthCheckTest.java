@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.health;
 
+import static org.awaitility.Awaitility.await;
 import static io.github.sqliteconsole.core.TestDatabases.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -178,19 +179,15 @@ class HealthCheckTest {
         Path file = dir.resolve("stale.db");
         SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
         TestDatabases.seedInventory(dataSource);
-        try (SqliteConsole console = SqliteConsole.builder(dataSource).quickCheckInterval(Duration.ofMillis(1)).build()) {
+        // One nanosecond: every verdict has expired by the next request.
+        try (SqliteConsole console = SqliteConsole.builder(dataSource).quickCheckInterval(Duration.ofNanos(1)).build()) {
             assertThat(check(console.health(), "quick_check").status()).isEqualTo(HealthStatus.UP);
             TestDatabases.corruptMiddlePage(dataSource, file);
-            Thread.sleep(5);
 
             assertThat(check(console.health(), "quick_check").status())
                     .as("the expired verdict, served without waiting for the check").isEqualTo(HealthStatus.UP);
-            HealthStatus later = HealthStatus.UP;
-            for (int i = 0; i < 100 && later == HealthStatus.UP; i++) {
-                Thread.sleep(50);
-                later = check(console.health(), "quick_check").status();
-            }
-            assertThat(later).as("the background check found the damage").isEqualTo(HealthStatus.DOWN);
+            await("the background check finds the damage").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> check(console.health(), "quick_check").status() == HealthStatus.DOWN);
         }
     }
 
@@ -279,11 +276,11 @@ class HealthCheckTest {
              SqliteConsole console = SqliteConsole.builder(pool).hostBorrowTimeout(Duration.ofMillis(300)).build()) {
             HealthReport waiting = console.health();
             assertThat(check(waiting, "connection").detail()).contains("within 300 ms");
-            Thread.sleep(1600); // let the pool give up on the first borrow
-            HealthReport explained = console.health();
-
+            // The pool gives up on the first borrow after its own 1500 ms; then the probe has SQLite's reason.
+            HealthReport explained = await("the pool's reason reaches the probe").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(console::health, report -> check(report, "connection").detail().contains("cannot be opened"));
             assertThat(explained.status()).isEqualTo(HealthStatus.DOWN);
-            assertThat(check(explained, "connection").detail()).contains("cannot be opened");
         }
         assertThat(missing).doesNotExist();
     }
