@@ -28,4 +28,41 @@ class ConsoleOptionsTest {
             assertThat(console.options().quickCheckInterval()).isEqualTo(ConsoleOptions.DEFAULT_QUICK_CHECK_INTERVAL);
         }
     }
+
+    @Test
+    void everyOptionRejectsABadValueNamingItAndWhatToSet() {
+        assertThatThrownBy(() -> builder.busyTimeout(null)).hasMessage("busyTimeout must be set, was null; leave it out to keep the default");
+        assertThatThrownBy(() -> builder.busyTimeout(Duration.ofMillis(-1)))
+                .hasMessage("busyTimeout must be positive, was PT-0.001S; e.g. Duration.ofSeconds(1)");
+        assertThatThrownBy(() -> builder.busyTimeout(Duration.ofDays(30))).hasMessage("busyTimeout is too long: PT720H; keep it to seconds");
+        assertThatThrownBy(() -> builder.hostBorrowTimeout(Duration.ZERO)).hasMessageStartingWith("hostBorrowTimeout must be positive, was PT0S; ");
+        assertThatThrownBy(() -> builder.quickCheckInterval(Duration.ZERO)).hasMessageStartingWith("quickCheckInterval must be positive");
+        assertThatThrownBy(() -> builder.quickCheckBudget(Duration.ZERO)).hasMessageStartingWith("quickCheckBudget must be positive");
+        assertThatThrownBy(() -> builder.jobDeadline(Duration.ZERO)).hasMessageStartingWith("jobDeadline must be positive");
+        assertThatThrownBy(() -> builder.freelistThreshold(0)).hasMessage("freelistThreshold must be a share between 0 (exclusive) and 1,"
+                + " was 0.0; 0.25 warns when a quarter of the file is free pages");
+        assertThatThrownBy(() -> builder.freelistThreshold(Double.NaN)).hasMessageStartingWith("freelistThreshold must be a share");
+        assertThatThrownBy(() -> builder.walSizeThreshold(0)).hasMessage("walSizeThreshold must be positive bytes, was 0; e.g. 268435456 for 256 MiB");
+        assertThatThrownBy(() -> builder.rowCountBudget(Duration.ofSeconds(-1)))
+                .hasMessage("rowCountBudget cannot be negative, was PT-1S; use Duration.ZERO to never run count(*)");
+        assertThatThrownBy(() -> builder.diskReserve(-1)).hasMessage("diskReserve cannot be negative, was -1; 0 reserves nothing");
+        assertThatThrownBy(() -> builder.backupDirectory(null)).hasMessageStartingWith("backupDirectory must be set");
+        assertThatThrownBy(() -> builder.stateFile(null)).hasMessageStartingWith("stateFile must be set");
+        assertThatThrownBy(() -> builder.relations((String[]) null)).hasMessageStartingWith("relations must be set");
+        assertThatThrownBy(() -> builder.relations("orders.customer_id")).hasMessageContaining("child.column -> parent.column");
+        assertThatThrownBy(() -> builder.executor(null)).hasMessage("executor");
+    }
+
+    @Test
+    void theRecordChecksWhatTheBuilderChecks() {
+        ConsoleOptions defaults = ConsoleOptions.defaults();
+        assertThatThrownBy(() -> new ConsoleOptions(defaults.busyTimeout(), defaults.hostBorrowTimeout(), defaults.quickCheckInterval(),
+                defaults.quickCheckBudget(), defaults.freelistThreshold(), defaults.walSizeThreshold(), defaults.rowCountBudget(),
+                null, Duration.ZERO, defaults.relations(), defaults.backupDirectory(), defaults.diskReserve()))
+                .hasMessageStartingWith("jobDeadline must be positive");
+        assertThat(ConsoleOptions.builder().jobDeadline(Duration.ofMinutes(5)).diskReserve(0).build())
+                .isEqualTo(new ConsoleOptions(defaults.busyTimeout(), defaults.hostBorrowTimeout(), defaults.quickCheckInterval(),
+                        defaults.quickCheckBudget(), defaults.freelistThreshold(), defaults.walSizeThreshold(),
+                        defaults.rowCountBudget(), null, Duration.ofMinutes(5), defaults.relations(), defaults.backupDirectory(), 0));
+    }
 }
