@@ -26,7 +26,17 @@ class CodingRulesTest {
     private static final String ROOT = "io.github.sqliteconsole.core";
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // In a full build console-core's tests arrive as its test jar (TestDatabases): tests are not main code.
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("io.github.sqliteconsole.core", "io.github.sqliteconsole.web");
+
+    @Test
+    void theRulesSeeTheMainClassesOfBothModulesAndNoTests() {
+        org.assertj.core.api.Assertions.assertThat(MAIN.contain("io.github.sqliteconsole.core.SqliteConsole")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(MAIN.contain("io.github.sqliteconsole.web.SqliteConsoleServlet")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(MAIN.contain("io.github.sqliteconsole.core.TestDatabases")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(MAIN.contain(CodingRulesTest.class.getName())).isFalse();
+    }
 
     @Test
     void coreFeatureSlicesAreFreeOfCycles() {
