@@ -1,6 +1,7 @@
 package io.github.sqliteconsole.benchmarks;
 
 import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.job.ForeignKeyReport;
 import io.github.sqliteconsole.core.job.ForeignKeyResult;
 import io.github.sqliteconsole.core.job.IntegrityReport;
 import io.github.sqliteconsole.core.job.JobKind;
@@ -29,9 +30,8 @@ final class IntegrityBenchmarks {
         AtomicLong ourViolations = new AtomicLong();
         AtomicLong pragmaViolations = new AtomicLong();
         Measurement foreignKeys = Measurement.of(0, 1, () -> {
-            @SuppressWarnings("unchecked")
-            List<ForeignKeyResult> results = (List<ForeignKeyResult>) runJob(console, JobKind.FOREIGN_KEY_CHECK);
-            ourViolations.set(results.stream().mapToLong(ForeignKeyResult::violations).sum());
+            ForeignKeyReport report = (ForeignKeyReport) runJob(console, JobKind.FOREIGN_KEY_CHECK);
+            ourViolations.set(report.foreignKeys().stream().mapToLong(ForeignKeyResult::violations).sum());
         });
         Measurement pragma = Measurement.of(0, 1, () -> pragmaViolations.set(count(database, "SELECT count(*) FROM pragma_foreign_key_check")));
         if (ourViolations.get() != pragmaViolations.get()) {
