@@ -8,13 +8,16 @@ import io.github.sqliteconsole.core.job.ForeignKeyReport;
 import io.github.sqliteconsole.core.job.JobArguments;
 import io.github.sqliteconsole.core.job.JobConflict;
 import io.github.sqliteconsole.core.job.JobContext;
+import io.github.sqliteconsole.core.job.JobFailed;
 import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.core.job.JobManager;
 import io.github.sqliteconsole.core.job.JobResult;
 import io.github.sqliteconsole.core.job.JobSnapshot;
 import io.github.sqliteconsole.core.job.OrphanReport;
 import io.github.sqliteconsole.core.maintenance.Maintenance;
+import io.github.sqliteconsole.core.sql.DatabaseFiles;
 import io.github.sqliteconsole.core.sql.HostDatabase;
+import io.github.sqliteconsole.core.sql.SqliteErrors;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -60,12 +63,12 @@ final class ConsoleJobs {
     }
 
     private JobSnapshot maintenance(Maintenance.Operation operation) throws JobConflict {
-        return jobs.start(operation.kind().apiName(), options.jobDeadline(), context -> {
+        return jobs.start(operation.kind().apiName(), options.jobDeadline(), context -> named(operation.kind(), context, () -> {
             Path file = database.file();
             try (Connection own = database.openReadWrite()) {
                 return new Maintenance(file, options.diskReserve()).run(own, operation, context);
             }
-        });
+        }));
     }
 
     private interface Check {
@@ -73,10 +76,30 @@ final class ConsoleJobs {
     }
 
     private JobSnapshot check(JobKind kind, Check check) throws JobConflict {
-        return jobs.start(kind.apiName(), options.jobDeadline(), context -> {
+        return jobs.start(kind.apiName(), options.jobDeadline(), context -> named(kind, context, () -> {
             try (Connection own = database.openReadOnly()) {
                 return check.run(own, context);
             }
-        });
+        }));
+    }
+
+    private interface Work {
+        JobResult run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work}; an SQL failure becomes a message that names the file and the job
+     * ({@code app.db - vacuum failed: ...}). A stop (cancel, deadline) stays as it is, so the job ends CANCELLED.
+     */
+    private JobResult named(JobKind kind, JobContext context, Work work) throws SQLException, JobFailed {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            if (context.cancelled() || SqliteErrors.isInterrupted(e)) {
+                throw e;
+            }
+            String file = database.knownFile().map(DatabaseFiles::nameOf).orElse("the database");
+            throw new JobFailed(file + " - " + kind.apiName() + " failed: " + SqliteErrors.describe(e), e);
+        }
     }
 }

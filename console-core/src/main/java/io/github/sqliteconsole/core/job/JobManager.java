@@ -82,6 +82,9 @@ public final class JobManager implements AutoCloseable {
             outcome = job.isStopped() || SqliteErrors.isInterrupted(e)
                     ? job.end(JobState.CANCELLED, null, job.stopReason())
                     : job.end(JobState.FAILED, null, SqliteErrors.describe(e));
+        } catch (JobFailed e) {
+            LOGGER.log(Level.WARNING, "SQLite Console job " + job.kind + ": " + e.getMessage());
+            outcome = job.end(JobState.FAILED, null, e.getMessage());
         } catch (OperationRefused e) {
             // A policy refusal, not a fault: its message says why and what to do; no stack trace in the log.
             outcome = job.end(JobState.FAILED, null, e.getMessage());

@@ -123,7 +123,8 @@ class MaintenanceTest {
             JobSnapshot job = awaitEnd(console, console.startJob(JobKind.VACUUM));
 
             assertThat(job.state()).isEqualTo(JobState.FAILED);
-            assertThat(job.error()).contains("locked by another connection");
+            assertThat(job.error()).as("names the file, the job, the state and the fix")
+                    .startsWith("busy.db - vacuum failed: the database is locked by another connection; retry later, or raise the busy timeout (");
             statement.execute("COMMIT");
         }
     }
