@@ -48,6 +48,11 @@ public final class TakeBackup {
         this.compression = compression;
     }
 
+    /** Whether backups are gzipped. */
+    public boolean compresses() {
+        return compression;
+    }
+
     /** How fast the last online copy went, bytes per second; 0 before the first. */
     public double measuredCopyRate() {
         return bytesPerSecond;
