@@ -39,7 +39,15 @@ public final class RestoreDrill {
         if (backup.manifest() == null) {
             throw new RestoreRefused("backup " + backup.id() + " cannot be drilled: " + backup.damage());
         }
-        DrillResult result = run(backup, context);
+        DrillResult result;
+        try {
+            result = run(backup, context);
+        } catch (SQLException | IOException e) {
+            if (context.cancelled()) {
+                throw new IOException("the restore drill of " + backup.id() + " was cancelled; nothing was recorded", e);
+            }
+            throw e;
+        }
         store.writeManifest(backup.manifest().withDrill(result));
         return result;
     }

@@ -97,8 +97,7 @@ public final class RestoreIntoLive {
         try {
             context.progress(0.3, "quick_check of " + backupId);
             try (Connection check = connections.openReadOnly(unpacked)) {
-                String verdict = BackupFacts.check(check, "quick_check", context);
-                stopIfCancelled(context, live);
+                String verdict = checkUnlessCancelled(check, context, live);
                 if (!"ok".equals(verdict)) {
                     throw new RestoreRefused(live + " - restore refused: backup " + backupId + " fails quick_check ("
                             + verdict + "); nothing was changed; restore another backup");
@@ -145,6 +144,20 @@ public final class RestoreIntoLive {
             }
         }
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static String checkUnlessCancelled(Connection check, JobContext context, String live)
+            throws SQLException, IOException {
+        try {
+            String verdict = BackupFacts.check(check, "quick_check", context);
+            stopIfCancelled(context, live);
+            return verdict;
+        } catch (SQLException e) {
+            if (context.cancelled()) {
+                throw new IOException(live + " - restore cancelled before the copy started; the live database is unchanged", e);
+            }
+            throw e;
+        }
     }
 
     private static void stopIfCancelled(JobContext context, String live) throws IOException {

@@ -3,6 +3,7 @@ package io.github.sqliteconsole.core.backup;
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
 import io.github.sqliteconsole.core.sql.Queries;
+import io.github.sqliteconsole.core.sql.SqliteErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -69,7 +70,7 @@ public final class TakeBackup {
         Path gz = null;
         try {
             long size;
-            try (Connection source = connections.openReadOnly(databaseFile)) {
+            try (Connection source = openSource(databaseFile)) {
                 size = Queries.databaseBytes(source);
                 requireSpace(databaseFile, size);
                 context.progress(0, "copying " + BackupFacts.format(size) + " of " + databaseFile.getFileName()
@@ -102,11 +103,27 @@ public final class TakeBackup {
             context.progress(0.95, "writing the manifest " + manifest.file() + BackupStore.MANIFEST_SUFFIX);
             store.writeManifest(manifest);
             return new StoredBackup(manifest.id(), stored, manifest, null);
+        } catch (SQLException | IOException e) {
+            // A cancel interrupts SQLite or the hashing; say so instead of "interrupted".
+            if (context.cancelled()) {
+                throw new IOException(databaseFile.getFileName() + " - stored backup cancelled; nothing was stored", e);
+            }
+            throw e;
         } finally {
             deleteTemp(copy);
             if (gz != null) {
                 deleteTemp(gz);
             }
+        }
+    }
+
+    private Connection openSource(Path databaseFile) throws SQLException {
+        try {
+            return connections.openReadOnly(databaseFile);
+        } catch (SQLException e) {
+            throw new SQLException(databaseFile + " - stored backup failed: cannot open the database ("
+                    + SqliteErrors.describe(e) + "); nothing was stored; check that the file exists and is readable",
+                    e.getSQLState(), e.getErrorCode(), e);
         }
     }
 
