@@ -168,7 +168,10 @@ class StoredBackupsTest {
         StoredBackups backups = open(StoredBackupOptions.builder(dir.resolve("store")).allowRestore(true).build());
         StoredBackup backup = backups.backUp(BackupKind.MANUAL, JobContext.NONE).backup();
         TestDatabases.execute(host, "DELETE FROM purchase_order WHERE id > 10");
+        assertThat(backups.downloadable(backup.id())).isEqualTo(backup.file());
         flipOneByte(backup.file(), Files.size(backup.file()) / 2);
+        // Listing does not hash: the size still matches, so only an explicit verify finds it.
+        assertThat(backups.list().get(0).backup().damaged()).isFalse();
 
         assertThatThrownBy(() -> backups.restore(backup.id(), JobContext.NONE))
                 .isInstanceOf(RestoreRefused.class)
@@ -178,6 +181,10 @@ class StoredBackupsTest {
             assertThat(Queries.longValue(connection, "SELECT count(*) FROM purchase_order")).isEqualTo(10);
         }
         assertThat(backups.list()).extracting(l -> l.backup().manifest().kind()).containsExactly(BackupKind.MANUAL);
+        assertThat(backups.verify(backup.id(), JobContext.NONE).damage()).startsWith("the SHA-256 of "
+                + backup.file().getFileName() + " is ");
+        assertThatThrownBy(() -> backups.downloadable(backup.id())).isInstanceOf(RestoreRefused.class)
+                .hasMessageContaining("is damaged and not handed out");
 
         DrillResult drill = backups.drill(backup.id(), JobContext.NONE);
 
