@@ -11,4 +11,8 @@ public final class RestoreRefused extends Exception {
     public RestoreRefused(String message) {
         super(message);
     }
+
+    public RestoreRefused(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

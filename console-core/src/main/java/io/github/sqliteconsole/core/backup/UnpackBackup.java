@@ -37,13 +37,13 @@ final class UnpackBackup {
         boolean done = false;
         try {
             MessageDigest digest = BackupStore.sha256Digest();
-            String unreadable = null;
+            IOException unreadable = null;
             try (DigestInputStream hashed = new DigestInputStream(Files.newInputStream(backup.file()), digest)) {
                 try (OutputStream out = Files.newOutputStream(temp)) {
                     InputStream in = manifest.compressed() ? new GZIPInputStream(hashed, BUFFER) : hashed;
                     copy(in, out, backup, context, from, to);
                 } catch (ZipException | EOFException e) {
-                    unreadable = e.getMessage();
+                    unreadable = e;
                 }
                 // Hash the rest too (after a gzip stream, or after the point it broke): the SHA-256 covers the whole file.
                 hashed.transferTo(OutputStream.nullOutputStream());
@@ -57,7 +57,7 @@ final class UnpackBackup {
             }
             if (unreadable != null) {
                 throw new RestoreRefused("backup " + backup.id() + " refused: it matches its SHA-256 but cannot be "
-                        + "decompressed (" + unreadable + "); restore another backup");
+                        + "decompressed (" + unreadable.getMessage() + "); restore another backup", unreadable);
             }
             long expected = manifest.pageCount() * manifest.pageSize();
             if (Files.size(temp) != expected) {

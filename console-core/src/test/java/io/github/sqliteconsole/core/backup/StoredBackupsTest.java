@@ -242,6 +242,28 @@ class StoredBackupsTest {
     }
 
     @Test
+    void retentionDeletesOnlyIntactBackupsTheConsoleWroteAndKeepsBeforeRestoreOnesApart() throws Exception {
+        Path store = dir.resolve("store");
+        StoredBackups backups = open(StoredBackupOptions.builder(store).retention(new Retention(1, 0, 0, 0, 0)).build());
+        Files.writeString(store.resolve("inventory-20200101T000000Z.db"), "someone else's file, no manifest");
+        StoredBackup beforeRestore = backups.backUp(BackupKind.BEFORE_RESTORE, JobContext.NONE).backup();
+        clock.advance(Duration.ofHours(1));
+        StoredBackup altered = backups.backUp(BackupKind.SCHEDULED, JobContext.NONE).backup();
+        Files.writeString(Path.of(altered.file() + ".json"), "{}");
+        clock.advance(Duration.ofHours(1));
+        StoredBackup older = backups.backUp(BackupKind.SCHEDULED, JobContext.NONE).backup();
+        clock.advance(Duration.ofHours(1));
+
+        BackupRun run = backups.backUp(BackupKind.SCHEDULED, JobContext.NONE);
+
+        assertThat(run.deleted()).containsExactly(older.id());
+        assertThat(backups.list()).extracting(l -> l.backup().id()).containsExactlyInAnyOrder(run.backup().id(),
+                beforeRestore.id(), altered.id(), "inventory-20200101T000000Z");
+        assertThat(Files.exists(older.file())).isFalse();
+        assertThat(Files.exists(Path.of(older.file() + ".json"))).isFalse();
+    }
+
+    @Test
     void aFailedCopyIsADegradedReasonAndTheStoredBackupStays() throws Exception {
         Path copy = dir.resolve("secondary");
         StoredBackups backups = open(StoredBackupOptions.builder(dir.resolve("store")).copies(copy).build());
