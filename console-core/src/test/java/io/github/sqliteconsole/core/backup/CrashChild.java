@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -74,7 +75,10 @@ public final class CrashChild {
 
     private static void mark(Path marker, String message) {
         try {
-            Files.writeString(marker, message);
+            // Written aside and renamed: the test must never see the marker before its text.
+            Path partial = marker.resolveSibling(marker.getFileName() + ".partial");
+            Files.writeString(partial, message);
+            Files.move(partial, marker, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
