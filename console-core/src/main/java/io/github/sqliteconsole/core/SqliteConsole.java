@@ -94,6 +94,7 @@ public final class SqliteConsole implements AutoCloseable {
         this.healthCheck = new HealthCheck(dataSource, options);
         this.connections = new ConsoleConnections(options.busyTimeout());
         this.snapshotBackup = new SnapshotBackup(options.backupDirectory(), options.diskReserve(), connections, clock);
+        snapshotBackup.removeLeftovers();
         this.prepared = new PreparedSnapshots(timer, PREPARED_BACKUP_KEPT, clock);
         timer.scheduleWithFixedDelay(this::recordSizesQuietly, 1, SizeHistory.INTERVAL.toMinutes(), TimeUnit.MINUTES);
     }
