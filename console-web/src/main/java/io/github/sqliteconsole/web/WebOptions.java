@@ -2,18 +2,25 @@ package io.github.sqliteconsole.web;
 
 import io.github.sqliteconsole.web.security.Authorizer;
 import io.github.sqliteconsole.web.security.Authorizers;
+import io.github.sqliteconsole.web.security.HostCheck;
 import io.github.sqliteconsole.web.security.Role;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Settings of the web console.
  *
  * @param authorizer      who may do what; by default loopback clients are OPERATOR and all others denied
- * @param readOnly        when true nobody can run a mutation, whatever the authorizer says
+ * @param readOnly        refuse every mutation, whatever the role
  * @param refreshInterval how often the overview refreshes itself; {@link Duration#ZERO} turns it off
+ * @param allowedHosts    host names (without port) the {@code Host} header may carry besides
+ *                        {@code localhost} and loopback addresses, e.g. the name a reverse proxy
+ *                        forwards; empty by default. With the loopback default every other
+ *                        {@code Host} is refused (DNS rebinding); with an authorizer of the host's,
+ *                        {@code Host} is checked only when this set is not empty.
  */
-public record WebOptions(Authorizer authorizer, boolean readOnly, Duration refreshInterval) {
+public record WebOptions(Authorizer authorizer, boolean readOnly, Duration refreshInterval, Set<String> allowedHosts) {
 
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(30);
 
@@ -24,21 +31,31 @@ public record WebOptions(Authorizer authorizer, boolean readOnly, Duration refre
             throw new IllegalArgumentException("refreshInterval must be zero (off) or at least one second, was "
                     + refreshInterval);
         }
+        allowedHosts = HostCheck.normalizeAllowed(Objects.requireNonNull(allowedHosts, "allowedHosts"));
+    }
+
+    public WebOptions(Authorizer authorizer, boolean readOnly, Duration refreshInterval) {
+        this(authorizer, readOnly, refreshInterval, Set.of());
     }
 
     public static WebOptions defaults() {
-        return new WebOptions(Authorizers.loopbackOnly(Role.OPERATOR), false, DEFAULT_REFRESH_INTERVAL);
+        return new WebOptions(Authorizers.loopbackOnly(Role.OPERATOR), false, DEFAULT_REFRESH_INTERVAL, Set.of());
     }
 
     public WebOptions withAuthorizer(Authorizer value) {
-        return new WebOptions(value, readOnly, refreshInterval);
+        return new WebOptions(value, readOnly, refreshInterval, allowedHosts);
     }
 
     public WebOptions withReadOnly(boolean value) {
-        return new WebOptions(authorizer, value, refreshInterval);
+        return new WebOptions(authorizer, value, refreshInterval, allowedHosts);
     }
 
     public WebOptions withRefreshInterval(Duration value) {
-        return new WebOptions(authorizer, readOnly, value);
+        return new WebOptions(authorizer, readOnly, value, allowedHosts);
+    }
+
+    /** Host names such as {@code console.example.com} that the {@code Host} header may also carry. */
+    public WebOptions withAllowedHosts(Set<String> value) {
+        return new WebOptions(authorizer, readOnly, refreshInterval, value);
     }
 }

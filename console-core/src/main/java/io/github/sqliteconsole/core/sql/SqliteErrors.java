@@ -67,6 +67,23 @@ public final class SqliteErrors {
         return plain == null ? detail : plain + " (" + detail + ")";
     }
 
+    /**
+     * What is wrong and what to do, without the driver's or the pool's own words (those name pool
+     * internals such as {@code total=0, active=0} and belong in the log, next to {@link #describe}).
+     */
+    public static String plainSummary(SQLException e) {
+        String plain = plainText(primaryCode(innermostSqliteError(e)));
+        if (plain != null) {
+            return plain;
+        }
+        if (e instanceof java.sql.SQLTransientConnectionException || e.getCause() instanceof java.util.concurrent.TimeoutException) {
+            return "no database connection was free in time: the application's connection pool is busy or cannot "
+                    + "open the database; retry in a moment, and check the server log if it persists";
+        }
+        return "the database could not be reached; check that the file exists and the application can open it, "
+                + "and see the server log";
+    }
+
     private static SQLException innermostSqliteError(SQLException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLiteException sqlite) {

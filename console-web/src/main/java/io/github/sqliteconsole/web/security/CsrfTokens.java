@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,6 +25,11 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CsrfTokens {
 
     public static final String COOKIE = "sqlite-console-session";
+    /**
+     * The cookie's name over HTTPS: a {@code __Host-} cookie can only be set by this host over
+     * HTTPS with {@code Path=/}, so a sibling subdomain or a plain-HTTP attacker cannot toss one in.
+     */
+    public static final String SECURE_COOKIE = "__Host-" + COOKIE;
     public static final String HEADER = "X-CSRF-Token";
     public static final String FORM_FIELD = "_csrf";
 
@@ -38,45 +45,72 @@ public final class CsrfTokens {
 
     /** The token for this request's console session; starts a session (sets the cookie) if there is none. */
     public String tokenFor(HttpServletRequest request, HttpServletResponse response, String cookiePath) {
-        String id = sessionId(request);
-        if (id == null) {
-            byte[] bytes = new byte[ID_BYTES];
-            random.nextBytes(bytes);
-            id = ENCODER.encodeToString(bytes);
-            Cookie cookie = new Cookie(COOKIE, id);
-            cookie.setHttpOnly(true);
-            cookie.setSecure(request.isSecure());
-            cookie.setPath(cookiePath);
-            cookie.setAttribute("SameSite", "Strict");
-            response.addCookie(cookie);
+        String cookieName = request.isSecure() ? SECURE_COOKIE : COOKIE;
+        List<String> ids = sessionIds(request, cookieName);
+        if (!ids.isEmpty()) {
+            return sign(ids.get(0));
         }
+        byte[] bytes = new byte[ID_BYTES];
+        random.nextBytes(bytes);
+        String id = ENCODER.encodeToString(bytes);
+        Cookie cookie = new Cookie(cookieName, id);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setPath(request.isSecure() ? "/" : cookiePath);
+        cookie.setAttribute("SameSite", "Strict");
+        response.addCookie(cookie);
         return sign(id);
     }
 
-    /** True when the request carries the token of its own console session. */
+    /**
+     * True when the request carries the token of one of its console cookies. A browser may send
+     * two (one tossed in by a sibling subdomain, one of ours); the order is not ours to choose,
+     * so any console cookie whose token matches counts.
+     */
     public boolean isValid(HttpServletRequest request) {
-        String id = sessionId(request);
         String sent = request.getHeader(HEADER);
         if (sent == null) {
+            // Only a form body reaches here: a token in the URL is refused before this check.
             sent = request.getParameter(FORM_FIELD);
         }
-        if (id == null || sent == null) {
+        if (sent == null) {
             return false;
         }
-        return MessageDigest.isEqual(sign(id).getBytes(StandardCharsets.US_ASCII), sent.getBytes(StandardCharsets.US_ASCII));
+        byte[] sentBytes = sent.getBytes(StandardCharsets.US_ASCII);
+        boolean valid = false;
+        for (String id : sessionIds(request, COOKIE, SECURE_COOKIE)) {
+            valid |= MessageDigest.isEqual(sign(id).getBytes(StandardCharsets.US_ASCII), sentBytes);
+        }
+        return valid;
     }
 
-    private static String sessionId(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
+    /** True when the query string carries the token: URLs end up in access logs and browser history. */
+    public static boolean isInQueryString(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return false;
         }
-        for (Cookie cookie : cookies) {
-            if (COOKIE.equals(cookie.getName()) && isWellFormed(cookie.getValue())) {
-                return cookie.getValue();
+        for (String pair : query.split("&")) {
+            String name = pair.split("=", 2)[0];
+            if (name.equalsIgnoreCase(FORM_FIELD) || name.equalsIgnoreCase("%5Fcsrf")) {
+                return true;
             }
         }
-        return null;
+        return false;
+    }
+
+    private static List<String> sessionIds(HttpServletRequest request, String... names) {
+        Cookie[] cookies = request.getCookies();
+        List<String> ids = new ArrayList<>();
+        if (cookies == null) {
+            return ids;
+        }
+        for (Cookie cookie : cookies) {
+            if (List.of(names).contains(cookie.getName()) && isWellFormed(cookie.getValue())) {
+                ids.add(cookie.getValue());
+            }
+        }
+        return ids;
     }
 
     private static boolean isWellFormed(String id) {
