@@ -11,7 +11,8 @@ public final class SqliteErrors {
     /** Primary result code to what it means for the person reading the console. */
     private static final Map<Integer, String> PLAIN_TEXT = Map.ofEntries(
             Map.entry(SQLiteErrorCode.SQLITE_CANTOPEN.code,
-                    "the database file cannot be opened: it is missing, or its directory is not accessible"),
+                    "the database file cannot be opened: it is missing, its directory is not accessible, "
+                            + "or the directory is read-only (SQLite creates its journal and WAL files beside the database)"),
             Map.entry(SQLiteErrorCode.SQLITE_NOTADB.code, "the file is not an SQLite database"),
             Map.entry(SQLiteErrorCode.SQLITE_CORRUPT.code, "the database file is corrupt"),
             Map.entry(SQLiteErrorCode.SQLITE_BUSY.code,
@@ -76,7 +77,12 @@ public final class SqliteErrors {
         if (plain != null) {
             return plain;
         }
-        if (e instanceof java.sql.SQLTransientConnectionException || e.getCause() instanceof java.util.concurrent.TimeoutException) {
+        boolean waitedForPool = false;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            waitedForPool |= cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.util.concurrent.TimeoutException;
+        }
+        if (waitedForPool) {
             return "no database connection was free in time: the application's connection pool is busy or cannot "
                     + "open the database; retry in a moment, and check the server log if it persists";
         }
