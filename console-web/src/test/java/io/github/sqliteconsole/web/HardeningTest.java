@@ -251,4 +251,14 @@ class HardeningTest {
         assertThat(onlyTossed.statusCode()).isEqualTo(403);
     }
 
+
+    @Test
+    void overviewOffersRecheckNextToTheVerdictAndSaysWhy() throws Exception {
+        String page = server.get("/").body();
+        assertThat(page).contains("Recheck now").contains("The quick_check verdict is reused for a while");
+        assertThat(page.indexOf("Recheck now")).as("beside the status badge, above the checks")
+                .isLessThan(page.indexOf("Health checks")).isGreaterThan(page.indexOf("status-badge"));
+        String token = server.csrfToken();
+        assertThat(server.post(RECHECK, "X-CSRF-Token", token, "HX-Request", "true").body()).contains("Recheck now");
+    }
 }
