@@ -46,7 +46,7 @@ public final class TableInspector {
      * {@link #inspect} describes it. Inspecting table by table costs each table a walk over every
      * table (the foreign keys that point in, the table list, the schema rows), so doing it for all
      * of them grows with the square of their number: minutes at 5,000 tables. This reads the whole
-     * schema in seven queries instead.
+     * schema in eight queries instead.
      */
     public Map<String, TableDetails> inspectAll(Connection connection) throws SQLException {
         String tables = "pragma_table_list l WHERE l.schema = 'main' AND l.type = 'table'";
