@@ -27,6 +27,7 @@ import io.github.sqliteconsole.web.security.Authorizers;
 import io.github.sqliteconsole.web.security.CsrfTokens;
 import io.github.sqliteconsole.web.security.FormLimits;
 import io.github.sqliteconsole.web.security.HostCheck;
+import io.github.sqliteconsole.web.security.HostCsrfToken;
 import io.github.sqliteconsole.web.security.Role;
 import io.github.sqliteconsole.web.security.SameOriginCheck;
 import io.github.sqliteconsole.web.security.SecurityHeaders;
@@ -222,6 +223,8 @@ public class SqliteConsoleServlet extends HttpServlet {
         }
         String token = csrfTokens.tokenFor(request, response, cookiePath(request));
         Exchange exchange = exchange(request, response, role, token, match.get().pathParams());
+        // Pages ask for the host's token only when they render (see HostCsrfToken.of).
+        request.setAttribute(HostCsrfToken.REQUEST_ATTRIBUTE, options.hostCsrfToken());
         try {
             route.handler().handle(exchange);
             if (audited) {

@@ -30,8 +30,16 @@ public final class CsrfTokens {
      * HTTPS with {@code Path=/}, so a sibling subdomain or a plain-HTTP attacker cannot toss one in.
      */
     public static final String SECURE_COOKIE = "__Host-" + COOKIE;
-    public static final String HEADER = "X-CSRF-Token";
-    public static final String FORM_FIELD = "_csrf";
+    /**
+     * The console's own header. Not {@code X-CSRF-Token}: header names ignore case, so that one is
+     * Spring Security's {@code X-CSRF-TOKEN}, and a page behind Spring must send both tokens.
+     */
+    public static final String HEADER = "X-Console-CSRF-Token";
+    /** The console's own form field; not {@code _csrf}, which Spring Security reads for its token. */
+    public static final String FORM_FIELD = "_console_csrf";
+    /** Still accepted when the console's own header or field is absent: the first release's names. */
+    public static final String LEGACY_HEADER = "X-CSRF-Token";
+    public static final String LEGACY_FORM_FIELD = "_csrf";
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final int ID_BYTES = 32;
@@ -68,10 +76,10 @@ public final class CsrfTokens {
      * so any console cookie whose token matches counts.
      */
     public boolean isValid(HttpServletRequest request) {
-        String sent = request.getHeader(HEADER);
+        String sent = firstPresent(request.getHeader(HEADER), request.getHeader(LEGACY_HEADER));
         if (sent == null) {
             // Only a form body reaches here: a token in the URL is refused before this check.
-            sent = request.getParameter(FORM_FIELD);
+            sent = firstPresent(request.getParameter(FORM_FIELD), request.getParameter(LEGACY_FORM_FIELD));
         }
         if (sent == null) {
             return false;
@@ -84,6 +92,10 @@ public final class CsrfTokens {
         return valid;
     }
 
+    private static String firstPresent(String first, String second) {
+        return first != null ? first : second;
+    }
+
     /** True when the query string carries the token: URLs end up in access logs and browser history. */
     public static boolean isInQueryString(HttpServletRequest request) {
         String query = request.getQueryString();
@@ -91,8 +103,8 @@ public final class CsrfTokens {
             return false;
         }
         for (String pair : query.split("&")) {
-            String name = pair.split("=", 2)[0];
-            if (name.equalsIgnoreCase(FORM_FIELD) || name.equalsIgnoreCase("%5Fcsrf")) {
+            String name = pair.split("=", 2)[0].replace("%5F", "_").replace("%5f", "_");
+            if (name.equalsIgnoreCase(FORM_FIELD) || name.equalsIgnoreCase(LEGACY_FORM_FIELD)) {
                 return true;
             }
         }
