@@ -2,6 +2,7 @@ package io.github.sqliteconsole.spring;
 
 import io.github.sqliteconsole.web.security.Authorizer;
 import io.github.sqliteconsole.web.security.HostCsrfToken;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * With Spring Security's web filter chain in the app (not merely its jars on the classpath): users log in the app's way, their authorities become the console's roles,
@@ -44,10 +46,23 @@ class SqliteConsoleSecurityConfiguration {
 
         @Bean
         WebSecurityCustomizer sqliteConsolePublicHealth(SqliteConsoleProperties properties) {
-            String health = properties.getPath() + PublicHealthAuthorizer.HEALTH_PATH;
-            return web -> web.ignoring().requestMatchers(request ->
-                    ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-                            && (request.getContextPath() + health).equals(request.getRequestURI()));
+            RequestMatcher health = new HealthRead(properties.getPath() + PublicHealthAuthorizer.HEALTH_PATH);
+            return web -> web.ignoring().requestMatchers(health);
+        }
+    }
+
+    /** GET or HEAD of exactly the console's health path; named so Spring's startup warning says what it is. */
+    private record HealthRead(String path) implements RequestMatcher {
+
+        @Override
+        public boolean matches(HttpServletRequest request) {
+            return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                    && (request.getContextPath() + path).equals(request.getRequestURI());
+        }
+
+        @Override
+        public String toString() {
+            return "GET " + path + " (sqlite.console.public-health)";
         }
     }
 }

@@ -56,6 +56,11 @@ public final class BootHttp {
         return request;
     }
 
+    /** Sends a request built by the caller, with this client's cookies. */
+    public HttpResponse<String> send(HttpRequest request) throws Exception {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws Exception {
         return client.send(request, body);
     }
