@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Actuator (Spring Boot 3.x health API): the {@code sqliteConsole} health contributor. Its DEGRADED
- * status is registered in the aggregate order and HTTP mapping by {@link HealthStatusDefaults}.
+ * Actuator: the {@code sqliteConsole} health contributor, through Boot 3's or Boot 4's health API,
+ * whichever the app has. Its DEGRADED status is registered in the aggregate order and HTTP mapping
+ * by {@link HealthStatusDefaults}.
  */
 @Configuration(proxyBeanMethods = false)
 class SqliteConsoleHealthConfiguration {
@@ -29,6 +30,18 @@ class SqliteConsoleHealthConfiguration {
         @ConditionalOnMissingBean(name = "sqliteConsoleHealthIndicator")
         SqliteConsoleHealthIndicator sqliteConsoleHealthIndicator(ConsoleFacts facts) {
             return new SqliteConsoleHealthIndicator(facts);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    @org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator("sqliteConsole")
+    static class Boot4Health {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "sqliteConsoleHealthIndicator")
+        Boot4SqliteConsoleHealthIndicator sqliteConsoleHealthIndicator(ConsoleFacts facts) {
+            return new Boot4SqliteConsoleHealthIndicator(facts);
         }
     }
 }

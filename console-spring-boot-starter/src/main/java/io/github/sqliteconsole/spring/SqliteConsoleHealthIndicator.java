@@ -1,20 +1,14 @@
 package io.github.sqliteconsole.spring;
 
-import io.github.sqliteconsole.core.health.HealthCheckResult;
 import io.github.sqliteconsole.core.health.HealthReport;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 
-/**
- * {@code sqliteConsole} in {@code /actuator/health}: the console's verdict (UP, DEGRADED, DOWN)
- * and one detail per check, whose hints name the Spring properties that fix them.
- */
+/** {@code sqliteConsole} in {@code /actuator/health}, Boot 3's health API. */
 final class SqliteConsoleHealthIndicator implements HealthIndicator {
 
-    static final Status DEGRADED = new Status("DEGRADED", "works, with a setting or state that needs attention");
+    static final Status DEGRADED = new Status(ConsoleHealthDetails.DEGRADED, ConsoleHealthDetails.DEGRADED_DESCRIPTION);
 
     private final ConsoleFacts facts;
 
@@ -30,12 +24,6 @@ final class SqliteConsoleHealthIndicator implements HealthIndicator {
             case DEGRADED -> DEGRADED;
             case DOWN -> Status.DOWN;
         };
-        Map<String, Object> checks = new LinkedHashMap<>();
-        for (HealthCheckResult check : report.checks()) {
-            checks.put(check.name(), check.status() + ": " + SpringHints.detail(check));
-        }
-        Health.Builder health = Health.status(status).withDetail("checks", checks);
-        report.database().ifPresent(database -> health.withDetail("database", database.path()));
-        return health.build();
+        return Health.status(status).withDetails(ConsoleHealthDetails.of(report)).build();
     }
 }
