@@ -24,19 +24,22 @@ import java.util.function.ToDoubleFunction;
  * never runs a check; a value not known yet is NaN, which registries skip.
  *
  * <p>{@code sqlite.console.jobs} times every finished job once, tagged {@code kind} and
- * {@code outcome}; finished jobs are collected from the console's recent-job list each time a
- * gauge is read, which costs a copy of at most twenty in-memory records.
+ * {@code outcome}, and {@code sqlite.console.denied} counts refused mutations by {@code reason}:
+ * both are collected from in-memory lists (the console's recent jobs, the servlet's audit log)
+ * each time a gauge is read, which costs a copy of a few hundred records at most.
  */
 final class SqliteConsoleMetrics implements MeterBinder {
 
     private final SqliteConsole console;
     private final ConsoleFacts facts;
+    private final DeniedRequests denied;
     private final Set<String> timedJobs = ConcurrentHashMap.newKeySet();
     private volatile MeterRegistry registry;
 
-    SqliteConsoleMetrics(SqliteConsole console, ConsoleFacts facts) {
+    SqliteConsoleMetrics(SqliteConsole console, ConsoleFacts facts, DeniedRequests denied) {
         this.console = console;
         this.facts = facts;
+        this.denied = denied;
     }
 
     @Override
@@ -59,6 +62,9 @@ final class SqliteConsoleMetrics implements MeterBinder {
 
     private double read(ToDoubleFunction<HealthReport> value) {
         recordFinishedJobs();
+        if (denied != null && registry != null) {
+            denied.countNew(registry);
+        }
         Optional<HealthReport> report = facts.latest();
         return report.map(value::applyAsDouble).orElse(Double.NaN);
     }

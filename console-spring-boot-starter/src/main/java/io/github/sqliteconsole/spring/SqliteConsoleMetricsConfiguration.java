@@ -1,6 +1,9 @@
 package io.github.sqliteconsole.spring;
 
 import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.web.SqliteConsoleServlet;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +16,11 @@ class SqliteConsoleMetricsConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SqliteConsoleMetrics sqliteConsoleMetrics(SqliteConsole console, ConsoleFacts facts) {
-        return new SqliteConsoleMetrics(console, facts);
+    SqliteConsoleMetrics sqliteConsoleMetrics(SqliteConsole console, ConsoleFacts facts, ListableBeanFactory beans) {
+        // The servlet the starter registered (or the app's, under the same name), for its audit log.
+        Object registration = beans.containsBean("sqliteConsoleServlet") ? beans.getBean("sqliteConsoleServlet") : null;
+        DeniedRequests denied = registration instanceof ServletRegistrationBean<?> bean
+                && bean.getServlet() instanceof SqliteConsoleServlet servlet ? new DeniedRequests(servlet) : null;
+        return new SqliteConsoleMetrics(console, facts, denied);
     }
 }

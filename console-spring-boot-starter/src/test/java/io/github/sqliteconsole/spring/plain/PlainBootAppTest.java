@@ -113,5 +113,13 @@ class PlainBootAppTest {
         for (String gauge : new String[] {"sqlite.console.wal.bytes", "sqlite.console.freelist.bytes", "sqlite.console.quickcheck.ok"}) {
             assertThat(http.get("/actuator/metrics/" + gauge).statusCode()).as(gauge).isEqualTo(200);
         }
+
+        assertThat(http.post("/admin/api/jobs/analyze").statusCode()).as("no CSRF token").isEqualTo(403);
+        JsonNode denied = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            http.get("/actuator/metrics/sqlite.console.file.bytes"); // a scrape collects the audit log
+            HttpResponse<String> counter = http.get("/actuator/metrics/sqlite.console.denied?tag=reason:csrf");
+            return counter.statusCode() == 200 ? JSON.readTree(counter.body()) : null;
+        }, node -> node != null);
+        assertThat(denied.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
     }
 }
