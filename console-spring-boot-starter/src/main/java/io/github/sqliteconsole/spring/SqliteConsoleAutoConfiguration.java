@@ -8,6 +8,7 @@ import io.github.sqliteconsole.web.security.Authorizers;
 import io.github.sqliteconsole.web.security.HostCsrfToken;
 import io.github.sqliteconsole.web.security.Role;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -93,9 +94,8 @@ public class SqliteConsoleAutoConfiguration {
                 .withAuthorizer(authorizer)
                 .withReadOnly(properties.isReadOnly())
                 .withRefreshInterval(properties.getRefreshInterval())
-                .withHostCsrfToken(hostCsrfTokens.getIfUnique(HostCsrfToken::none));
-        // TODO(allowedHosts): wire once WebOptions has it:
-        // options = options.withAllowedHosts(properties.getAllowedHosts());
+                .withHostCsrfToken(hostCsrfTokens.getIfUnique(HostCsrfToken::none))
+                .withAllowedHosts(Set.copyOf(properties.getAllowedHosts()));
         ServletRegistrationBean<SqliteConsoleServlet> registration =
                 new ServletRegistrationBean<>(new SqliteConsoleServlet(console, options), properties.getPath() + "/*");
         registration.setName("sqliteConsole");
