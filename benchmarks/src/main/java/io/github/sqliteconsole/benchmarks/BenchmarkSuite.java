@@ -1,5 +1,7 @@
 package io.github.sqliteconsole.benchmarks;
 
+import io.github.sqliteconsole.core.job.OrphanResult;
+import io.github.sqliteconsole.core.job.JobKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every heavy console operation next to the SQLite operation that is its physical floor, as a
@@ -21,7 +24,7 @@ import java.util.Locale;
  */
 public final class BenchmarkSuite {
 
-    static final int TABLES_FOR_MEMORY_CHECK = 5000;
+    static final int MANY_TABLES = 5000;
 
     private BenchmarkSuite() {
     }
@@ -76,34 +79,82 @@ public final class BenchmarkSuite {
             results.addAll(IntegrityBenchmarks.run(under.console, database));
             results.addAll(BackupAndLoadBenchmarks.run(under, database, workDir, loadDuration));
         }
-        results.add(manyTables(workDir, runs));
+        results.addAll(manyTables(workDir, runs));
         return results;
     }
 
-    /** GET /tables over thousands of tables: time against the raw scan, and heap growth across renders. */
-    private static Result manyTables(Path workDir, int runs) throws Exception {
-        Path database = workDir.resolve("many-tables.db");
+    /**
+     * Thousands of small tables: the pages and checks that visit every table, each against its
+     * floor on the same file. Every table points at the one before it, every other link declared
+     * and the rest a {@code t<n>_id} column for the orphan scan to infer, with an orphan in every
+     * fifth table, so both checks have relations to follow and something to find.
+     */
+    private static List<Result> manyTables(Path workDir, int runs) throws Exception {
+        Path database = workDir.resolve("many-linked-tables.db");
         if (!Files.exists(database)) {
-            try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
-                 Statement sql = connection.createStatement()) {
-                connection.setAutoCommit(false);
-                for (int i = 0; i < TABLES_FOR_MEMORY_CHECK; i++) {
-                    sql.execute("CREATE TABLE t" + i + " (id INTEGER PRIMARY KEY, v TEXT)");
-                    sql.execute("CREATE INDEX t" + i + "_v ON t" + i + "(v)");
-                    sql.execute("INSERT INTO t" + i + "(v) VALUES ('a'), ('b')");
-                }
-                connection.commit();
-            }
+            createManyTables(database);
         }
         Files.deleteIfExists(workDir.resolve("many-state.db"));
+        List<Result> results = new ArrayList<>();
         try (ConsoleUnderTest under = new ConsoleUnderTest(database, workDir.resolve("many-state.db"))) {
             under.get("/tables");
             long before = usedHeap();
             Measurement page = Measurement.of(0, runs, () -> under.get("/tables"));
             long growth = usedHeap() - before;
-            return new Result("GET /tables with " + TABLES_FOR_MEMORY_CHECK + " tables", page, "dbstat aggregate",
-                    Measurement.of(1, runs, () -> rawDbstat(database)), null,
-                    String.format(Locale.ROOT, "heap after %d renders: %+.1f MB", runs, growth / 1e6));
+            Measurement json = Measurement.of(1, runs, () -> under.get("/api/tables"));
+            results.add(new Result("GET /tables with " + MANY_TABLES + " tables (a page of 500)", page,
+                    "GET /api/tables (all " + MANY_TABLES + ")", json, 2.0,
+                    String.format(Locale.ROOT, "heap after %d renders: %+.1f MB", runs, growth / 1e6)));
+
+            AtomicLong pragmaViolations = new AtomicLong();
+            AtomicLong declaredOrphans = new AtomicLong();
+            AtomicLong allOrphans = new AtomicLong();
+            Measurement pragma = Measurement.of(1, runs, () -> pragmaViolations.set(count(database,
+                    "SELECT count(*) FROM pragma_foreign_key_check")));
+            Measurement foreignKeys = Measurement.of(1, runs, () -> IntegrityBenchmarks.runJob(under.console, JobKind.FOREIGN_KEY_CHECK));
+            Measurement orphans = Measurement.of(1, runs, () -> {
+                @SuppressWarnings("unchecked")
+                List<OrphanResult> found = (List<OrphanResult>) IntegrityBenchmarks.runJob(under.console, JobKind.ORPHAN_SCAN);
+                declaredOrphans.set(found.stream().filter(OrphanResult::declared).mapToLong(OrphanResult::orphans).sum());
+                allOrphans.set(found.stream().mapToLong(OrphanResult::orphans).sum());
+            });
+            if (declaredOrphans.get() != pragmaViolations.get() || allOrphans.get() != MANY_TABLES / 5 - 1) {
+                throw new IllegalStateException("orphan scan over " + MANY_TABLES + " tables found " + declaredOrphans.get()
+                        + " declared orphans (the pragma " + pragmaViolations.get() + ") and " + allOrphans.get()
+                        + " in all (seeded " + (MANY_TABLES / 5 - 1) + ")");
+            }
+            results.add(new Result("orphan-scan job with " + MANY_TABLES + " tables (declared + inferred)", orphans,
+                    "PRAGMA foreign_key_check", pragma, null, String.format(Locale.ROOT,
+                    "%d orphans, %d declared as the pragma; target ≤ 2 s; FK-check job %.0f ms", allOrphans.get(),
+                    declaredOrphans.get(), foreignKeys.median())));
+        }
+        return results;
+    }
+
+    private static void createManyTables(Path database) throws Exception {
+        Path partial = database.resolveSibling(database.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + partial);
+             Statement sql = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            sql.execute("CREATE TABLE t0 (id INTEGER PRIMARY KEY, v TEXT)");
+            sql.execute("INSERT INTO t0(v) VALUES ('a'), ('b')");
+            for (int i = 1; i < MANY_TABLES; i++) {
+                String link = i % 2 == 0 ? "up INT REFERENCES t" + (i - 1) + "(id)" : "t" + (i - 1) + "_id INT";
+                sql.execute("CREATE TABLE t" + i + " (id INTEGER PRIMARY KEY, v TEXT, " + link + ")");
+                sql.execute("CREATE INDEX t" + i + "_v ON t" + i + "(v)");
+                sql.execute("INSERT INTO t" + i + " VALUES (1, 'a', 1), (2, 'b', " + (i % 5 == 0 ? 99 : 2) + ")");
+            }
+            connection.commit();
+        }
+        Files.move(partial, database);
+    }
+
+    private static long count(Path database, String query) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             PreparedStatement statement = connection.prepareStatement(query);
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
         }
     }
 

@@ -25,13 +25,13 @@ class BenchmarkSmokeTest {
         List<Result> results = BenchmarkSuite.run(database, Files.createDirectories(dir.resolve("work")), 1,
                 java.time.Duration.ofSeconds(2));
 
-        assertThat(results).hasSize(19);
+        assertThat(results).hasSize(20);
         assertThat(results).allSatisfy(result -> {
             assertThat(result.console().millis()).isNotEmpty();
             assertThat(result.baseline().median()).isPositive();
         });
         String table = Result.markdown(results, BenchmarkSuite.heading(20L << 20));
-        assertThat(table).contains("| GET /api/tables").contains("dbstat aggregate").contains("heap after").contains("foreign-key-check job").contains("same count")
+        assertThat(table).contains("| GET /api/tables").contains("dbstat aggregate").contains("heap after").contains("GET /tables with 5000 tables").contains("orphan-scan job with 5000 tables").contains("foreign-key-check job").contains("same count")
                 .contains("backup download over HTTP").contains("host writer while backup download").contains("p99")
                 .contains("host writer while integrity-check job").contains("host writer while orphan-scan job")
                 .contains("host writer while backup job").contains("host writer while optimize job");

@@ -39,6 +39,7 @@ import javax.sql.DataSource;
  */
 public final class SqliteConsole implements AutoCloseable {
 
+    private final DataSource dataSource;
     private final ConsoleOptions options;
     /** Runs the hourly size snapshot and deletes prepared backups nobody fetched. */
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(JobManager.daemon("sqlite-console-timer"));
@@ -51,6 +52,7 @@ public final class SqliteConsole implements AutoCloseable {
     private final Schema schema;
 
     private SqliteConsole(DataSource dataSource, ConsoleOptions options, Clock clock, Executor executor) {
+        this.dataSource = dataSource;
         this.options = options;
         ConsoleConnections connections = new ConsoleConnections(options.busyTimeout());
         HealthCheck probe = new HealthCheck(dataSource, options.healthSettings(), connections);
@@ -147,6 +149,11 @@ public final class SqliteConsole implements AutoCloseable {
 
     public ConsoleOptions options() {
         return options;
+    }
+
+    /** The host's DataSource this console serves. */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     /** Stops every thread the console started; a host-supplied executor is left to the host. */

@@ -15,7 +15,9 @@ import javax.sql.DataSource;
  *   <li>{@code dataSourceAttribute}: the name of a ServletContext attribute holding the DataSource;</li>
  *   <li>{@code readOnly}: {@code true} to refuse every mutation, {@code false} (the default); any other value stops the servlet;</li>
  *   <li>{@code operatorRole} and {@code viewerRole}: container roles; when set, they replace the
- *       loopback-only default.</li>
+ *       loopback-only default;</li>
+ *   <li>{@code allowedHosts}: comma-separated host names (no port) the {@code Host} header may
+ *       carry besides localhost and loopback addresses, e.g. the name a reverse proxy forwards.</li>
  * </ul>
  */
 record ServletConfigConsole(SqliteConsole console, WebOptions options) {
@@ -30,6 +32,15 @@ record ServletConfigConsole(SqliteConsole console, WebOptions options) {
                 throw new ServletException(config.getServletName() + ": set both operatorRole and viewerRole, or neither");
             }
             options = options.withAuthorizer(Authorizers.containerRoles(operatorRole, viewerRole));
+        }
+        String allowedHosts = config.getInitParameter("allowedHosts");
+        if (allowedHosts != null && !allowedHosts.isBlank()) {
+            try {
+                options = options.withAllowedHosts(java.util.Arrays.stream(allowedHosts.split(","))
+                        .map(String::trim).filter(name -> !name.isEmpty()).collect(java.util.stream.Collectors.toSet()));
+            } catch (IllegalArgumentException e) {
+                throw new ServletException(config.getServletName() + ": init-param " + e.getMessage(), e);
+            }
         }
         return new ServletConfigConsole(SqliteConsole.builder(dataSource).build(), options);
     }

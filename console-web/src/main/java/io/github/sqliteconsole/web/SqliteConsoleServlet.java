@@ -25,7 +25,11 @@ import io.github.sqliteconsole.web.routing.BadRequest;
 import io.github.sqliteconsole.web.routing.Exchange;
 import io.github.sqliteconsole.web.routing.Route;
 import io.github.sqliteconsole.web.routing.Router;
+import io.github.sqliteconsole.web.security.Authorizers;
 import io.github.sqliteconsole.web.security.CsrfTokens;
+import io.github.sqliteconsole.web.security.FormLimits;
+import io.github.sqliteconsole.web.security.HostCheck;
+import io.github.sqliteconsole.web.security.HostCsrfToken;
 import io.github.sqliteconsole.web.security.Role;
 import io.github.sqliteconsole.web.security.SameOriginCheck;
 import io.github.sqliteconsole.web.security.SecurityHeaders;
@@ -54,13 +58,16 @@ import java.util.UUID;
  *
  * <p>or declare it in {@code web.xml} by class name (see {@link ServletConfigConsole} for its
  * init-params). Every request passes the same gates in the same order: security headers, the
- * authorizer, the route table, the role the route needs, then for POST the same-origin check and
- * the CSRF token. Only then does a handler run, and only handlers touch the database.
+ * {@code Host} check, the authorizer, the route table, the role the route needs, the same-site
+ * checks, the form's limits, then for POST the CSRF token. Only then does a handler run, and only
+ * handlers touch the database.
  */
 public class SqliteConsoleServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOGGER = System.getLogger(SqliteConsoleServlet.class.getName());
+    /** RFC 9110's answer to a request for a host this server does not serve. */
+    private static final int MISDIRECTED_REQUEST = 421;
     private static final String PAGE_BASE_HEADER = "X-Console-Base";
     private static final java.util.regex.Pattern PAGE_BASE = java.util.regex.Pattern.compile("\\./|(\\.\\./){1,4}");
 
@@ -71,6 +78,7 @@ public class SqliteConsoleServlet extends HttpServlet {
     private final transient CsrfTokens csrfTokens = new CsrfTokens();
     private transient AuditLog auditLog;
     private transient Router router;
+    private transient HostCheck hostCheck;
 
     /** For {@code web.xml}: the DataSource is found from init-params in {@link #init()}. */
     public SqliteConsoleServlet() {
@@ -95,6 +103,7 @@ public class SqliteConsoleServlet extends HttpServlet {
         }
         auditLog = new AuditLog(console);
         router = new Router(routes());
+        hostCheck = new HostCheck(options.allowedHosts(), Authorizers.isLoopbackOnly(options.authorizer()));
     }
 
     private List<Route> routes() {
@@ -135,20 +144,49 @@ public class SqliteConsoleServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            serve(request, response);
+        } catch (RuntimeException e) {
+            // A container call in the gates that throws (a header it cannot parse): never its stack trace page.
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOGGER.log(Level.ERROR, "SQLite Console failed before its handler on " + request.getMethod()
+                    + " (reference " + reference + ")", e);
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                response.setContentType("text/plain;charset=UTF-8");
+                response.getWriter().write("The console could not read this request. The server log has the details "
+                        + "under reference " + reference + ".\n");
+            }
+        }
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SecurityHeaders.apply(response);
         String path = request.getPathInfo();
+        String method = request.getMethod();
+        Exchange bare = exchange(request, response, Role.DENY, null, Map.of());
+        if (!hostCheck.allows(request)) {
+            // Before the redirect, the authorizer and any token: a rebound page learns nothing here.
+            auditLog.countDenial(request.getRemoteAddr(), "Host header names neither this machine nor an allowed host");
+            Responses.error(bare, views, MISDIRECTED_REQUEST, "This console answers only under localhost, a loopback "
+                    + "address or a host name listed in its allowedHosts option; open it under one of those names.");
+            return;
+        }
         if (path == null) {
             // "/admin" without the slash: relative links need the trailing slash.
             response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
             response.setHeader("Location", request.getRequestURI() + "/");
             return;
         }
-        String method = request.getMethod();
-        Exchange bare = exchange(request, response, Role.DENY, null, Map.of());
-        Optional<Router.Match> match = router.find(method, path);
+        // HEAD is GET without a body: the container drops the body, handlers skip side effects.
+        boolean head = method.equals("HEAD");
+        Optional<Router.Match> match = router.find(head ? "GET" : method, path);
         Role role = roleOf(request);
         if (role == Role.DENY) {
-            deny(bare, match.map(Router.Match::route).orElse(null), method, path, "this client is not allowed to use the console");
+            auditLog.countDenial(request.getRemoteAddr(), "client not allowed");
+            Responses.error(bare, views, HttpServletResponse.SC_FORBIDDEN,
+                    "Forbidden: this client is not allowed to use the console.");
             return;
         }
         if (match.isEmpty()) {
@@ -156,40 +194,61 @@ public class SqliteConsoleServlet extends HttpServlet {
             if (allowed.isEmpty()) {
                 Responses.error(bare, views, HttpServletResponse.SC_NOT_FOUND, "There is no such page in the console.");
             } else {
-                response.setHeader("Allow", allowed);
+                response.setHeader("Allow", allowed.contains("GET") ? allowed + ", HEAD" : allowed);
                 Responses.error(bare, views, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                         "This address does not accept " + (isKnownMethod(method) ? method : "that method") + ".");
             }
             return;
         }
         Route route = match.get().route();
+        boolean audited = route.audited() && !head;
         String refusal = refusal(request, role, route);
         if (refusal != null) {
-            deny(bare, route, method, path, refusal);
+            deny(bare, audited, method, path, refusal);
+            return;
+        }
+        FormLimits.Problem unreadable = FormLimits.check(request);
+        if (unreadable != null) {
+            if (audited) {
+                audit(request, method + " " + path, AuditEntry.Outcome.FAILED, unreadable.message());
+            }
+            Responses.error(bare, views, unreadable.status(), unreadable.message());
+            return;
+        }
+        if (route.mutates() && !csrfTokens.isValid(request)) {
+            deny(bare, audited, method, path,
+                    "the request is missing this console session's CSRF token; reload the page and retry");
             return;
         }
         String token = csrfTokens.tokenFor(request, response, cookiePath(request));
         Exchange exchange = exchange(request, response, role, token, match.get().pathParams());
+        // Pages ask for the host's token only when they render (see HostCsrfToken.of).
+        request.setAttribute(HostCsrfToken.REQUEST_ATTRIBUTE, options.hostCsrfToken());
         try {
             route.handler().handle(exchange);
-            if (route.audited()) {
+            if (audited) {
                 auditOutcome(request, method + " " + path, response.getStatus());
             }
         } catch (BadRequest e) {
-            if (route.audited()) {
+            if (audited) {
                 audit(request, method + " " + path, AuditEntry.Outcome.FAILED, e.getMessage());
             }
             Responses.error(exchange, views, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
         } catch (SQLException e) {
-            if (route.audited()) {
+            // The log keeps the driver's and the pool's words; the page says what is wrong and what to do.
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOGGER.log(Level.WARNING, "SQLite Console could not read the database on " + method + " " + path
+                    + " (reference " + reference + "): " + SqliteErrors.describe(e), e);
+            if (audited) {
                 audit(request, method + " " + path, AuditEntry.Outcome.FAILED, SqliteErrors.describe(e));
             }
             Responses.error(exchange, views, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                    "The database could not be read: " + SqliteErrors.describe(e) + ".");
+                    "The database could not be read: " + SqliteErrors.plainSummary(e)
+                            + ". The server log has the details under reference " + reference + ".");
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOGGER.log(Level.ERROR, "SQLite Console failed on " + method + " " + path + " (reference " + reference + ")", e);
-            if (route.audited()) {
+            if (audited) {
                 audit(request, method + " " + path, AuditEntry.Outcome.FAILED, "internal error, reference " + reference);
             }
             Responses.error(exchange, views, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
@@ -208,8 +267,13 @@ public class SqliteConsoleServlet extends HttpServlet {
         if (route.mutates() && !SameOriginCheck.isSameOrigin(request)) {
             return "the request came from another site";
         }
-        if (route.mutates() && !csrfTokens.isValid(request)) {
-            return "the request is missing this console session's CSRF token; reload the page and retry";
+        if (!route.mutates() && route.audited() && SameOriginCheck.isFromOtherSite(request)) {
+            // An <img> or <a download> on another site would otherwise make the server copy the whole database.
+            return "the download was requested by a page of another site; open the Backup page and download from there";
+        }
+        if (route.mutates() && CsrfTokens.isInQueryString(request)) {
+            return "the CSRF token was sent in the URL, where access logs keep it; send it in the X-CSRF-Token header "
+                    + "or the form body";
         }
         return null;
     }
@@ -224,8 +288,7 @@ public class SqliteConsoleServlet extends HttpServlet {
         }
     }
 
-    private void deny(Exchange exchange, Route route, String method, String path, String reason) throws IOException {
-        boolean audited = route != null ? route.audited() : !method.equals("GET") && !method.equals("HEAD");
+    private void deny(Exchange exchange, boolean audited, String method, String path, String reason) throws IOException {
         if (audited) {
             audit(exchange.request(), method + " " + path, AuditEntry.Outcome.DENIED, reason);
         }

@@ -158,6 +158,50 @@ class TablesPagesTest {
         assertThat(server.get("/", "HX-Request", "true").body()).doesNotContain("Largest tables");
     }
 
+    @Test
+    void manyTablesArePagedInTheChosenOrderEachTableOnExactlyOnePage() throws Exception {
+        List<String> ddl = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            ddl.add(String.format("CREATE TABLE many_%03d (id INTEGER PRIMARY KEY)", i));
+        }
+        execute(dataSource, ddl.toArray(String[]::new));
+        int total = HOSTILE.size() + 3 + 600;
+
+        String first = server.get("/tables?sort=name&dir=asc").body();
+        List<String> firstLinks = tableLinks(sizesTable(first));
+        assertThat(firstLinks).hasSize(500);
+        assertThat(first).contains("Tables 1–500 of " + total).contains("<dd>" + total + "</dd>")
+                .contains("id=\"next-tables\" href=\"./tables?sort=name&amp;dir=asc&amp;page=2\"")
+                .doesNotContain("id=\"previous-tables\"");
+
+        HttpResponse<String> second = server.get("/tables?sort=name&dir=asc&page=2", "HX-Request", "true");
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body().strip()).startsWith("<section id=\"sizes\"");
+        List<String> secondLinks = tableLinks(sizesTable(second.body()));
+        assertThat(secondLinks).hasSize(total - 500).doesNotContainAnyElementsOf(firstLinks);
+        assertThat(second.body()).contains("Tables 501–" + total + " of " + total)
+                .contains("id=\"previous-tables\" href=\"./tables?sort=name&amp;dir=asc&amp;page=1\"")
+                .doesNotContain("id=\"next-tables\"");
+
+        List<String> all = new ArrayList<>(firstLinks);
+        all.addAll(secondLinks);
+        assertThat(all).contains("./tables/many_000", "./tables/many_599");
+        assertThat(all.indexOf("./tables/many_000")).isEqualTo(all.indexOf("./tables/many_599") - 599);
+        assertThat(tableLinks(sizesTable(server.get("/tables?sort=name&dir=asc&page=99").body())))
+                .as("past the end: the last page").isEqualTo(secondLinks);
+        assertThat(server.get("/tables?page=0").statusCode()).isEqualTo(400);
+        assertThat(server.get("/tables?page=x").statusCode()).isEqualTo(400);
+    }
+
+    private static List<String> tableLinks(String html) {
+        List<String> links = new ArrayList<>();
+        Matcher matcher = TABLE_LINK.matcher(html);
+        while (matcher.find()) {
+            links.add(matcher.group(1));
+        }
+        return links;
+    }
+
     /** The sizes table alone: the chart above it names the tables too. */
     private static String sizesTable(String page) {
         return page.substring(page.indexOf("<table class=\"sizes\">"));

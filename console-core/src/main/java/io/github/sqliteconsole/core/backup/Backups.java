@@ -42,6 +42,7 @@ public final class Backups implements AutoCloseable {
         this.database = database;
         this.snapshots = new SnapshotBackup(tempDirectory, diskReserve, database.connections(), clock);
         this.prepared = new PreparedSnapshots(timer, PreparedBackup.KEPT, clock);
+        snapshots.removeLeftovers();
     }
 
     /**

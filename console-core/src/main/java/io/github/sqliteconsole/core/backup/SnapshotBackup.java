@@ -4,12 +4,15 @@ import io.github.sqliteconsole.core.sql.ByteSize;
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
 import io.github.sqliteconsole.core.sql.Deadline;
+import io.github.sqliteconsole.core.sql.PrivateFiles;
 import io.github.sqliteconsole.core.sql.Queries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
@@ -26,6 +29,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.sqlite.SQLiteConnection;
 
@@ -44,6 +49,11 @@ public final class SnapshotBackup {
     private static final long REPORT_EVERY = 8L << 20;
     /** The share of the work the online copy stands for on the progress bar. */
     private static final double COPIED = 0.5;
+    /** The console's own naming: {@code snapshot-<pid>-<uuid>.db}, plus what SQLite and gzip add. */
+    private static final String PREFIX = "snapshot-";
+    private static final Pattern OWN_FILE = Pattern.compile("snapshot-(\\d{1,19})-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}"
+            + "-[0-9a-f]{4}-[0-9a-f]{12}\\.db(-journal|-wal|-shm|\\.gz)?");
+    private static final System.Logger LOGGER = System.getLogger(SnapshotBackup.class.getName());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path tempDirectory;
@@ -69,9 +79,12 @@ public final class SnapshotBackup {
      * (and within the hashing) once it is cancelled.
      */
     public Snapshot take(Path databaseFile, boolean gzip, JobContext context) throws SQLException, IOException {
-        Files.createDirectories(tempDirectory);
-        Path copy = tempDirectory.resolve("snapshot-" + UUID.randomUUID() + ".db");
+        PrivateFiles.requirePrivateDirectory(tempDirectory, "backupDirectory");
+        Path copy = tempDirectory.resolve(PREFIX + ProcessHandle.current().pid() + "-" + UUID.randomUUID() + ".db");
         try {
+            // Created 0600 before SQLite writes into it: SQLite keeps an existing file's mode, and
+            // gives the copy's journal the copy's mode, so no byte of it is ever readable by others.
+            PrivateFiles.createPrivateFile(copy);
             try (Connection source = connections.openReadOnly(databaseFile)) {
                 long size = requireSpace(source, gzip);
                 context.progress(0, "copying " + ByteSize.format(size) + " with the online backup API (one step)");
@@ -86,6 +99,46 @@ public final class SnapshotBackup {
         } catch (SQLException | IOException | RuntimeException e) {
             deleteCopy(copy);
             throw e;
+        }
+    }
+
+    /**
+     * Removes what a killed process left behind: files of the console's own naming, in its own
+     * directory only, whose process is gone. The process id in the name keeps this from touching
+     * a copy that another live console (another app, or another console in this JVM) is writing.
+     * Never follows links and never throws: a start must not fail over clutter.
+     *
+     * @return how many files were removed
+     */
+    public int removeLeftovers() {
+        if (!Files.isDirectory(tempDirectory, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(tempDirectory)) {
+            for (Path file : files) {
+                Matcher own = OWN_FILE.matcher(file.getFileName().toString());
+                if (own.matches() && !isAlive(own.group(1)) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(file);
+                    removed++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "could not remove earlier snapshot leftovers in " + tempDirectory
+                    + ": " + e.getMessage() + "; delete files named snapshot-*.db* there by hand");
+        }
+        if (removed > 0) {
+            LOGGER.log(System.Logger.Level.INFO, "removed " + removed + " leftover snapshot file(s) of a stopped process from "
+                    + tempDirectory);
+        }
+        return removed;
+    }
+
+    private static boolean isAlive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true;
         }
     }
 
@@ -189,8 +242,10 @@ public final class SnapshotBackup {
     private static String compressAndHash(Path copy, Path gz, long total, JobContext context, AtomicBoolean stop)
             throws IOException {
         MessageDigest digest = sha256();
+        PrivateFiles.createPrivateFile(gz);
         try (InputStream in = Files.newInputStream(copy);
-             OutputStream out = new GZIPOutputStream(new DigestOutputStream(Files.newOutputStream(gz), digest), BUFFER)) {
+             OutputStream out = new GZIPOutputStream(new DigestOutputStream(
+                     Files.newOutputStream(gz, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), digest), BUFFER)) {
             copyReporting(in, out, null, total, context, stop);
         }
         fsync(gz);

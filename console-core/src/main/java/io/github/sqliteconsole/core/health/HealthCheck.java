@@ -23,6 +23,7 @@ import javax.sql.DataSource;
  */
 public final class HealthCheck implements HostDatabase.Locator, AutoCloseable {
 
+    private static final System.Logger LOGGER = System.getLogger(HealthCheck.class.getName());
     /** Freelist below this is never worth a warning, whatever its share of a tiny file. */
     private static final long FREELIST_FLOOR_BYTES = 4L * 1024 * 1024;
 
@@ -81,7 +82,12 @@ public final class HealthCheck implements HostDatabase.Locator, AutoCloseable {
         try {
             host = hostProbe.read();
         } catch (SQLException e) {
-            checks.add(HealthCheckResult.down("connection", "cannot get a connection: " + SqliteErrors.describe(e)));
+            // The page shows what is wrong; the pool's own words (total=…, active=…) go to the log.
+            LOGGER.log(System.Logger.Level.WARNING, "health: cannot get a host connection: " + SqliteErrors.describe(e));
+            Path known = databaseFile.get();
+            String readOnly = known == null ? null : readOnlyProblem(known);
+            checks.add(HealthCheckResult.down("connection", "cannot get a connection: "
+                    + (readOnly != null ? readOnly : e.getMessage())));
             return Optional.empty();
         }
         checks.add(HealthCheckResult.up("connection", "the host's DataSource hands out connections"));
@@ -97,7 +103,10 @@ public final class HealthCheck implements HostDatabase.Locator, AutoCloseable {
         try (Connection own = connections.openReadOnly(file)) {
             facts = DatabaseFileFacts.read(own);
         } catch (SQLException e) {
-            checks.add(HealthCheckResult.down("database_file", file.getFileName() + ": " + SqliteErrors.describe(e)));
+            LOGGER.log(System.Logger.Level.WARNING, "health: cannot open " + file + ": " + SqliteErrors.describe(e));
+            String readOnly = readOnlyProblem(file);
+            checks.add(HealthCheckResult.down("database_file", file.getFileName() + ": "
+                    + (readOnly != null ? readOnly : SqliteErrors.plainSummary(e))));
             return Optional.empty();
         }
         checks.add(HealthCheckResult.up("database_file", "readable, SQLite " + facts.sqliteVersion()));
@@ -107,6 +116,23 @@ public final class HealthCheck implements HostDatabase.Locator, AutoCloseable {
                 DatabaseFiles.sizeOrZero(DatabaseFiles.walOf(file)), freeDisk(file),
                 readOnly, settings.foreignKeys(), settings.busyTimeoutMillis(), settings.synchronous(), facts);
         return Optional.of(judge(info, checks));
+    }
+
+    /**
+     * A file that exists in a directory the app cannot write is read-only, not "missing": SQLite
+     * cannot create its journal or its WAL index there, and says only "cannot open". Null when
+     * the file is missing or writable.
+     */
+    private static String readOnlyProblem(Path file) {
+        Path directory = parentOf(file);
+        if (Files.exists(file) && !Files.isWritable(directory)) {
+            return "the database's directory is read-only for the app, so SQLite cannot create its journal or "
+                    + "WAL files there; make the directory writable by the app's user";
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            return "the database file is read-only for the app; make it writable by the app's user";
+        }
+        return null;
     }
 
     private DatabaseInfo judge(DatabaseInfo info, List<HealthCheckResult> checks) {

@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.health;
 
+import io.github.sqliteconsole.core.sql.SqliteErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -66,7 +67,8 @@ final class HostConnectionProbe implements AutoCloseable {
             throw new SQLException("interrupted while waiting for a host connection", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SQLException sql) {
-                throw sql;
+                // Plain words for the page; the pool's own (total=…, active=…) stay in the cause, for the log.
+                throw new SQLException(SqliteErrors.plainSummary(sql), sql.getSQLState(), sql.getErrorCode(), sql);
             }
             throw new SQLException("the host's DataSource failed: " + e.getCause(), e.getCause());
         }
@@ -76,7 +78,7 @@ final class HostConnectionProbe implements AutoCloseable {
         SQLException last = lastFailure.get();
         if (last != null) {
             // The previous borrow has failed since: its reason is the useful one.
-            return new SQLException(what + "; its last attempt failed: " + last.getMessage(), last);
+            return new SQLException(what + "; its last attempt failed: " + SqliteErrors.plainSummary(last), last);
         }
         return new SQLException(what + "; the pool may be exhausted, or a new connection is waiting for a lock", cause);
     }

@@ -4,7 +4,6 @@ import io.github.sqliteconsole.core.job.ForeignKeyResult;
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.schema.ForeignKeyInfo;
 import io.github.sqliteconsole.core.schema.TableDetails;
-import io.github.sqliteconsole.core.schema.TableInspector;
 import io.github.sqliteconsole.core.sql.Deadline;
 import io.github.sqliteconsole.core.sql.Identifiers;
 import io.github.sqliteconsole.core.sql.Queries;
@@ -34,25 +33,25 @@ public final class ForeignKeyCheck {
         List<ForeignKeyResult> results = new ArrayList<>();
         try (Deadline stop = Deadline.install(own, Duration.ofDays(365), context::cancelled)) {
             List<String> tables = tablesWithForeignKeys(own);
-            TableInspector inspector = new TableInspector();
+            // Read once for all: a database without foreign keys skips it.
+            Schema schema = tables.isEmpty() ? null : Schema.read(own);
             for (int i = 0; i < tables.size(); i++) {
                 context.progress((double) i / Math.max(1, tables.size()),
                         "checking " + tables.get(i) + " (" + (i + 1) + " of " + tables.size() + ")");
-                Optional<TableDetails> child = inspector.inspect(own, tables.get(i));
+                Optional<TableDetails> child = schema.table(tables.get(i));
                 if (child.isEmpty()) {
                     continue; // dropped while the check ran: it has no keys left to check
                 }
                 for (ForeignKeyInfo key : child.get().foreignKeysOut()) {
-                    results.add(check(own, inspector, child.get(), key));
+                    results.add(check(own, schema, child.get(), key));
                 }
             }
         }
         return results;
     }
 
-    ForeignKeyResult check(Connection own, TableInspector inspector, TableDetails child, ForeignKeyInfo key)
-            throws SQLException {
-        Optional<TableDetails> parent = findParent(own, inspector, key.parentTable());
+    ForeignKeyResult check(Connection own, Schema schema, TableDetails child, ForeignKeyInfo key) throws SQLException {
+        Optional<TableDetails> parent = schema.parent(own, key.parentTable());
         if (parent.isEmpty()) {
             return failed(child, key, key.parentColumns(), "the parent table " + key.parentTable() + " does not exist");
         }
@@ -75,17 +74,6 @@ public final class ForeignKeyCheck {
     private static ForeignKeyResult failed(TableDetails child, ForeignKeyInfo key, List<String> parentColumns, String why) {
         return new ForeignKeyResult(child.name(), key.parentTable(), key.childColumns(), parentColumns, 0, List.of(), why,
                 missingIndex(child, key.childColumns()));
-    }
-
-    /** The parent as SQLite resolves it: table names match without regard to case. */
-    private static Optional<TableDetails> findParent(Connection own, TableInspector inspector, String name) throws SQLException {
-        try (PreparedStatement statement = own.prepareStatement(
-                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name = ? COLLATE NOCASE")) {
-            statement.setString(1, name);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? inspector.inspect(own, rows.getString(1)) : Optional.empty();
-            }
-        }
     }
 
     /** A CREATE INDEX for the child columns when no index starts with them, else null. */

@@ -7,11 +7,8 @@ import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.schema.ColumnInfo;
 import io.github.sqliteconsole.core.schema.ForeignKeyInfo;
 import io.github.sqliteconsole.core.schema.TableDetails;
-import io.github.sqliteconsole.core.schema.TableInspector;
 import io.github.sqliteconsole.core.sql.Deadline;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,11 +37,7 @@ public final class OrphanScan {
      * column); empty when all of them can.
      */
     public List<String> problems(Connection own) throws SQLException {
-        TableInspector inspector = new TableInspector();
-        Map<String, TableDetails> tables = new HashMap<>();
-        for (String name : userTables(own)) {
-            inspector.inspect(own, name).ifPresent(table -> tables.put(name.toLowerCase(Locale.ROOT), table));
-        }
+        Map<String, TableDetails> tables = byLowerName(Schema.read(own).userTables());
         List<String> problems = new ArrayList<>();
         for (Relation relation : configured) {
             String problem = problem(tables, relation);
@@ -57,20 +50,16 @@ public final class OrphanScan {
 
     public List<OrphanResult> run(Connection own, JobContext context) throws SQLException {
         List<OrphanResult> results = new ArrayList<>();
-        TableInspector inspector = new TableInspector();
-        Map<String, TableDetails> tables = new HashMap<>();
-        for (String name : userTables(own)) {
-            inspector.inspect(own, name).ifPresent(table -> tables.put(name.toLowerCase(Locale.ROOT), table));
-        }
+        Schema schema = Schema.read(own);
+        List<TableDetails> children = schema.userTables();
+        Map<String, TableDetails> tables = byLowerName(children);
         try (Deadline stop = Deadline.install(own, Duration.ofDays(365), context::cancelled)) {
-            List<TableDetails> children = tables.values().stream()
-                    .sorted(java.util.Comparator.comparing(TableDetails::name)).toList();
             for (int i = 0; i < children.size(); i++) {
                 TableDetails child = children.get(i);
                 context.progress((double) i / Math.max(1, children.size() + 1),
                         "scanning " + child.name() + " (" + (i + 1) + " of " + children.size() + ")");
                 for (ForeignKeyInfo key : child.foreignKeysOut()) {
-                    results.add(declared(own, inspector, child, key));
+                    results.add(declared(own, schema, child, key));
                 }
                 for (ColumnInfo column : child.columns()) {
                     if (isUndeclaredIdColumn(child, column) && !isConfigured(child, column)) {
@@ -86,9 +75,9 @@ public final class OrphanScan {
         return results;
     }
 
-    private static OrphanResult declared(Connection own, TableInspector inspector, TableDetails child, ForeignKeyInfo key)
+    private static OrphanResult declared(Connection own, Schema schema, TableDetails child, ForeignKeyInfo key)
             throws SQLException {
-        ForeignKeyResult checked = new ForeignKeyCheck().check(own, inspector, child, key);
+        ForeignKeyResult checked = new ForeignKeyCheck().check(own, schema, child, key);
         if (checked.error() != null) {
             return failed(child.name(), key.childColumns(), checked.parent(), checked.parentColumns(), "declared", checked.error());
         }
@@ -180,8 +169,9 @@ public final class OrphanScan {
         return table.columns().stream().map(ColumnInfo::name).filter(column -> column.equalsIgnoreCase(name)).findFirst();
     }
 
-    private static List<String> userTables(Connection own) throws SQLException {
-        return Queries.texts(own, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
-                + "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+    private static Map<String, TableDetails> byLowerName(List<TableDetails> tables) {
+        Map<String, TableDetails> byName = new HashMap<>();
+        tables.forEach(table -> byName.put(table.name().toLowerCase(Locale.ROOT), table));
+        return byName;
     }
 }

@@ -11,7 +11,8 @@ public final class SqliteErrors {
     /** Primary result code to what it means for the person reading the console. */
     private static final Map<Integer, String> PLAIN_TEXT = Map.ofEntries(
             Map.entry(SQLiteErrorCode.SQLITE_CANTOPEN.code,
-                    "the database file cannot be opened: it is missing, or its directory is not accessible"),
+                    "the database file cannot be opened: it is missing, its directory is not accessible, "
+                            + "or the directory is read-only (SQLite creates its journal and WAL files beside the database)"),
             Map.entry(SQLiteErrorCode.SQLITE_NOTADB.code, "the file is not an SQLite database"),
             Map.entry(SQLiteErrorCode.SQLITE_CORRUPT.code, "the database file is corrupt"),
             Map.entry(SQLiteErrorCode.SQLITE_BUSY.code,
@@ -65,6 +66,28 @@ public final class SqliteErrors {
             detail = detail + "; cause: " + sqlite.getMessage();
         }
         return plain == null ? detail : plain + " (" + detail + ")";
+    }
+
+    /**
+     * What is wrong and what to do, without the driver's or the pool's own words (those name pool
+     * internals such as {@code total=0, active=0} and belong in the log, next to {@link #describe}).
+     */
+    public static String plainSummary(SQLException e) {
+        String plain = plainText(primaryCode(innermostSqliteError(e)));
+        if (plain != null) {
+            return plain;
+        }
+        boolean waitedForPool = false;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            waitedForPool |= cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.util.concurrent.TimeoutException;
+        }
+        if (waitedForPool) {
+            return "no database connection was free in time: the application's connection pool is busy or cannot "
+                    + "open the database; retry in a moment, and check the server log if it persists";
+        }
+        return "the database could not be reached; check that the file exists and the application can open it, "
+                + "and see the server log";
     }
 
     private static SQLException innermostSqliteError(SQLException e) {

@@ -104,6 +104,46 @@ class OrphanScanTest {
                 .relations("orders.assigned_po_id -> purchase_orders.id").build().close();
     }
 
+    /**
+     * A chain of 300 tables, each pointing at the one before it: every other link declared, the
+     * rest a {@code t<n>_id} column to infer, an orphan in every tenth table. The scan reads the
+     * schema once for all of them; the findings are those of each table alone.
+     */
+    @Test
+    void manyTablesGiveEachRelationItsOwnExactFindings() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("many.db"));
+        int tables = 300;
+        List<String> statements = new java.util.ArrayList<>(List.of("PRAGMA foreign_keys = OFF",
+                "CREATE TABLE t0 (id INTEGER PRIMARY KEY)", "INSERT INTO t0 VALUES (1), (2)"));
+        for (int i = 1; i < tables; i++) {
+            String link = i % 2 == 0 ? "up INT REFERENCES t" + (i - 1) + "(id)" : "t" + (i - 1) + "_id INT";
+            statements.add("CREATE TABLE t" + i + " (id INTEGER PRIMARY KEY, " + link + ")");
+            statements.add("INSERT INTO t" + i + " VALUES (1, 1), (2, " + (i % 10 == 0 ? 99 : 2) + "), (3, NULL)");
+        }
+        execute(dataSource, statements.toArray(String[]::new));
+        try (Connection connection = dataSource.getConnection()) {
+            NoJob job = new NoJob();
+            List<OrphanResult> results = new OrphanScan(List.of()).run(connection, job);
+
+            assertThat(results).hasSize(tables - 1);
+            for (int i = 1; i < tables; i++) {
+                String column = i % 2 == 0 ? "up" : "t" + (i - 1) + "_id";
+                int table = i;
+                assertThat(find(results, "t" + i, column)).as("t" + i).satisfies(r -> {
+                    assertThat(r.origin()).isEqualTo(table % 2 == 0 ? "declared" : "inferred");
+                    assertThat(r.parent()).isEqualTo("t" + (table - 1));
+                    assertThat(r.parentColumns()).containsExactly("id");
+                    assertThat(r.error()).isNull();
+                    assertThat(r.orphans()).isEqualTo(table % 10 == 0 ? 1 : 0);
+                    assertThat(r.sampleRowids()).isEqualTo(table % 10 == 0 ? List.of(2L) : List.of());
+                });
+            }
+            assertThat(job.messages).hasSize(tables + 1);
+            assertThat(job.messages.get(0)).isEqualTo("scanning t0 (1 of 300)");
+            assertThat(job.messages.get(tables)).isEqualTo("scanning configured relations");
+        }
+    }
+
     private static OrphanResult find(List<OrphanResult> results, String child, String column) {
         return results.stream().filter(r -> r.child().equals(child) && r.childColumns().equals(List.of(column)))
                 .findFirst().orElseThrow(() -> new AssertionError("no relation " + child + "." + column + " in " + results));

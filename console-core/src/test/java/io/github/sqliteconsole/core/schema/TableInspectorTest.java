@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.TestDatabases;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
@@ -71,6 +73,37 @@ class TableInspectorTest {
             assertThat(console.table("t'; DROP TABLE t; --")).isEmpty();
             assertThat(console.table("<svg onload=alert(1)>")).isEmpty();
             assertThat(console.table("t")).isPresent();
+        }
+    }
+    @Test
+    void inspectingEveryTableAtOnceDescribesEachExactlyAsInspectingItAlone() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("all-at-once.db"));
+        execute(dataSource, "PRAGMA foreign_keys = OFF",
+                "CREATE TABLE Parent (id INTEGER PRIMARY KEY, code TEXT COLLATE NOCASE UNIQUE, a INT, b INT, UNIQUE (a, b DESC))",
+                "CREATE TABLE child (id INTEGER PRIMARY KEY AUTOINCREMENT, parent_id INT REFERENCES PARENT(id) ON DELETE CASCADE, "
+                        + "code TEXT REFERENCES parent(code), a INT, b INT, total REAL GENERATED ALWAYS AS (a * 2) VIRTUAL, "
+                        + "FOREIGN KEY (a, b) REFERENCES Parent(a, b))",
+                "CREATE INDEX child_expr ON child (lower(code), b DESC) WHERE a > 0",
+                "CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB DEFAULT x'00') WITHOUT ROWID",
+                "CREATE TABLE \"odd \"\"name\"\"\" (\"weird col\" ANY, ref INT REFERENCES kv(k)) STRICT",
+                "CREATE TABLE missing_parent (x INT REFERENCES nowhere(id))",
+                "CREATE VIEW child_view AS SELECT * FROM child",
+                "CREATE VIRTUAL TABLE notes USING fts5(body)",
+                "CREATE TRIGGER child_b AFTER INSERT ON child BEGIN SELECT 1; END",
+                "CREATE TRIGGER child_a AFTER DELETE ON child BEGIN SELECT 2; END",
+                "INSERT INTO child (a) VALUES (1)",
+                "ANALYZE");
+        TableInspector inspector = new TableInspector();
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, TableDetails> all = inspector.inspectAll(connection);
+
+            assertThat(all.keySet()).containsExactly("Parent", "child", "kv", "missing_parent", "odd \"name\"", "sqlite_schema",
+                    "sqlite_sequence", "sqlite_stat1", "sqlite_stat4");
+            for (TableDetails table : all.values()) {
+                assertThat(table).as(table.name()).isEqualTo(inspector.inspect(connection, table.name()).orElseThrow());
+            }
+            assertThat(all.get("Parent").foreignKeysIn()).as("declared as PARENT and parent, found as Parent").hasSize(3);
+            assertThat(all.get("child").triggers()).extracting(TriggerInfo::name).containsExactly("child_a", "child_b");
         }
     }
 }

@@ -44,6 +44,29 @@ class SizeHistoryTest {
     }
 
     @Test
+    void theNamedTablesGetTheSamePointsAsFromEveryTablesHistory() throws Exception {
+        Path state = dir.resolve("console.state");
+        Instant start = Instant.parse("2026-10-01T00:00:00Z");
+        List<TableSpace> tables = new java.util.ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            tables.add(new TableSpace("t" + i, "table", false, false, i, true, i * 10L, 0, 0, List.of(), List.of()));
+        }
+        for (int hour = 0; hour < 5; hour++) {
+            new SizeHistory(state, Clock.fixed(start.plus(Duration.ofHours(hour)), ZoneOffset.UTC))
+                    .recordIfDue(new SpaceReport(tables, 1, 0, 0, true));
+        }
+        SizeHistory history = new SizeHistory(state, Clock.fixed(start.plus(Duration.ofHours(5)), ZoneOffset.UTC));
+        java.util.Map<String, List<SizeHistory.Point>> every = history.lastDays(30);
+        List<String> named = java.util.stream.IntStream.range(0, 1200).filter(i -> i % 2 == 0).mapToObj(i -> "t" + i).toList();
+
+        java.util.Map<String, List<SizeHistory.Point>> some = history.lastDays(30, named);
+
+        assertThat(some).as("600 names, more than one query's worth").hasSize(600);
+        named.forEach(name -> assertThat(some.get(name)).as(name).hasSize(5).isEqualTo(every.get(name)));
+        assertThat(history.lastDays(30, List.of("t1", "nope"))).containsOnlyKeys("t1");
+    }
+
+    @Test
     void unwritableStateFileSaysWhatToSet() {
         Path state = dir.resolve("missing-dir").resolve("deeper").resolve("console.state");
         SizeHistory history = new SizeHistory(state, Clock.systemUTC());

@@ -4,6 +4,7 @@ import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.state.AuditTrail;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,7 +12,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every attempted mutation, allowed, denied or failed: written to the logger
+ * Requests denied to clients with no role at all are counted apart ({@link #countDenial}): per
+ * minute, client and reason, with one log line per client and reason a minute, so that a flood of
+ * them neither fills the log nor pushes the operators' entries out of the state file.
+ *
+ * <p>Every attempted mutation, allowed, denied or failed: written to the logger
  * {@code io.github.sqliteconsole.audit} (System.Logger, so it reaches whatever logging the host
  * has), to the console's state file (kept across restarts), and kept in memory, newest first.
  */
@@ -24,6 +29,7 @@ public final class AuditLog {
     private final Deque<AuditEntry> recent = new ArrayDeque<>();
     /** Entries recorded before the console knew where its state file is; written with the next one. */
     private final List<AuditEntry> unwritten = new ArrayList<>();
+    private final DeniedRequests denied = new DeniedRequests();
 
     public AuditLog(SqliteConsole console) {
         this.console = console;
@@ -60,6 +66,60 @@ public final class AuditLog {
             if (unwritten.size() > KEPT_IN_MEMORY) {
                 unwritten.subList(0, unwritten.size() - KEPT_IN_MEMORY).clear();
             }
+        }
+    }
+
+    /**
+     * Counts a request refused before any role was granted (an unknown client, a foreign
+     * {@code Host}). The first of each client and reason in a minute is logged and written; the
+     * minute's final counts are written when the next minute starts, or when they are read.
+     */
+    public void countDenial(String remoteAddress, String reason) {
+        DeniedRequests.Counted counted = denied.count(Instant.now(), remoteAddress, reason);
+        for (AuditTrail.DenialCount finished : counted.finished()) {
+            if (finished.count() > 1) {
+                LOGGER.log(Level.WARNING, "DENIED {0} requests from {1} in the minute from {2}: {3}", finished.count(),
+                        finished.remoteAddress(), finished.minute(), finished.reason());
+            }
+        }
+        List<AuditTrail.DenialCount> toWrite = new ArrayList<>(counted.finished());
+        if (counted.first()) {
+            LOGGER.log(Level.WARNING, "DENIED request from {0}: {1} (more from this client for this reason are "
+                    + "counted, not logged, until the next minute)", counted.current().remoteAddress(), reason);
+            toWrite.add(counted.current());
+        }
+        writeDenials(toWrite);
+    }
+
+    /** Counts of denied requests, newest minute first, including this minute's so far. */
+    public List<AuditTrail.DenialCount> deniedCounts(int limit) {
+        List<AuditTrail.DenialCount> current = denied.snapshot();
+        writeDenials(current);
+        try {
+            Optional<AuditTrail> trail = console.auditTrail();
+            if (trail.isPresent()) {
+                return trail.get().recentDenials(limit);
+            }
+        } catch (SQLException e) {
+            LOGGER.log(Level.WARNING, "denial counts unreadable in the state file, showing this minute's: " + e.getMessage());
+        }
+        return current.stream().limit(limit).toList();
+    }
+
+    private void writeDenials(List<AuditTrail.DenialCount> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        Optional<AuditTrail> trail = console.auditTrail();
+        if (trail.isEmpty()) {
+            return;
+        }
+        try {
+            for (AuditTrail.DenialCount count : counts) {
+                trail.get().addDenials(count);
+            }
+        } catch (SQLException e) {
+            LOGGER.log(Level.WARNING, "denial counts not written to the console's state file: " + e.getMessage());
         }
     }
 

@@ -6,14 +6,13 @@ import io.github.sqliteconsole.web.security.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
- * {@code GET /assets/NAME}: the console's script and style, and htmx from its webjar. A fixed
- * list of names: nothing from the request ever becomes a resource path.
+ * {@code GET /assets/NAME}: the console's script and style, and htmx, which the build copies from
+ * its webjar into the console's own jar (so the host has no public {@code /webjars/} path). A
+ * fixed list of names: nothing from the request ever becomes a resource path.
  */
 public final class Assets {
 
@@ -25,9 +24,8 @@ public final class Assets {
     private final Map<String, Asset> assets;
 
     public Assets() {
-        String htmx = "META-INF/resources/webjars/htmx.org/" + htmxVersion() + "/dist/htmx.min.js";
         assets = Map.of(
-                "htmx.min.js", new Asset(htmx, "text/javascript"),
+                "htmx.min.js", new Asset(OWN + "htmx.min.js", "text/javascript"),
                 "console.js", new Asset(OWN + "console.js", "text/javascript"),
                 "console.css", new Asset(OWN + "console.css", "text/css"));
     }
@@ -49,20 +47,6 @@ public final class Assets {
             // Assets change only with the console's version; an hour of caching is safe.
             response.setHeader("Cache-Control", "private, max-age=3600");
             in.transferTo(response.getOutputStream());
-        }
-    }
-
-    private static String htmxVersion() {
-        String properties = "META-INF/maven/org.webjars.npm/htmx.org/pom.properties";
-        try (InputStream in = Assets.class.getClassLoader().getResourceAsStream(properties)) {
-            if (in == null) {
-                throw new IllegalStateException("htmx webjar not on the classpath: add org.webjars.npm:htmx.org");
-            }
-            Properties pom = new Properties();
-            pom.load(in);
-            return pom.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the htmx webjar's version", e);
         }
     }
 }

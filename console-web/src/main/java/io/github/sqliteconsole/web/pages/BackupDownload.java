@@ -48,11 +48,16 @@ public final class BackupDownload implements Handler {
     @Override
     public void handle(Exchange exchange) throws IOException, SQLException {
         String jobId = Params.text(exchange.request(), "job");
+        boolean gzip = jobId == null
+                && Params.oneOf(exchange.request(), "compress", "none", Set.of("none", "gzip")).equals("gzip");
+        if (exchange.request().getMethod().equals("HEAD")) {
+            answerHead(exchange, jobId, gzip);
+            return;
+        }
         if (jobId != null) {
             sendPrepared(exchange, jobId);
             return;
         }
-        boolean gzip = Params.oneOf(exchange.request(), "compress", "none", Set.of("none", "gzip")).equals("gzip");
         Snapshot snapshot;
         try {
             snapshot = console.snapshot(gzip);
@@ -67,10 +72,31 @@ public final class BackupDownload implements Handler {
         send(exchange, snapshot);
     }
 
+    /**
+     * HEAD: the status and type a GET would answer, without taking a snapshot (a HEAD must have no
+     * side effect, and a snapshot copies the whole database and holds the backup slot). Length and
+     * digest are those of a copy not yet taken, so they are left out.
+     */
+    private void answerHead(Exchange exchange, String jobId, boolean gzip) throws IOException {
+        if (jobId != null && preparedOf(jobId).isEmpty()) {
+            Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND,
+                    "There is no finished backup job with that id; prepare a backup on the Backup page.");
+            return;
+        }
+        HttpServletResponse response = exchange.response();
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(gzip ? "application/gzip" : "application/vnd.sqlite3");
+        response.setHeader("Content-Disposition", "attachment");
+    }
+
+    private Optional<PreparedBackup> preparedOf(String jobId) {
+        return console.jobs().get(jobId)
+                .map(JobSnapshot::result).filter(PreparedBackup.class::isInstance).map(PreparedBackup.class::cast);
+    }
+
     /** {@code ?job=ID}: the snapshot a backup job prepared, once. The id only selects; it is never a path. */
     private void sendPrepared(Exchange exchange, String jobId) throws IOException {
-        Optional<PreparedBackup> prepared = console.jobs().get(jobId)
-                .map(JobSnapshot::result).filter(PreparedBackup.class::isInstance).map(PreparedBackup.class::cast);
+        Optional<PreparedBackup> prepared = preparedOf(jobId);
         if (prepared.isEmpty()) {
             Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND,
                     "There is no finished backup job with that id; prepare a backup on the Backup page.");

@@ -27,7 +27,22 @@ public final class Authorizers {
      */
     public static Authorizer loopbackOnly(Role role) {
         Objects.requireNonNull(role, "role");
-        return request -> isDirectLoopback(request) ? role : Role.DENY;
+        return new LoopbackOnly(role);
+    }
+
+    /**
+     * True for the loopback default: access then rests on the client's address alone, which a
+     * DNS-rebound page in the operator's browser shares, so the {@code Host} header must be checked.
+     */
+    public static boolean isLoopbackOnly(Authorizer authorizer) {
+        return authorizer instanceof LoopbackOnly;
+    }
+
+    private record LoopbackOnly(Role role) implements Authorizer {
+        @Override
+        public Role authorize(HttpServletRequest request) {
+            return isDirectLoopback(request) ? role : Role.DENY;
+        }
     }
 
     /**

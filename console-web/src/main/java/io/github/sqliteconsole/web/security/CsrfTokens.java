@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,8 +25,21 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CsrfTokens {
 
     public static final String COOKIE = "sqlite-console-session";
-    public static final String HEADER = "X-CSRF-Token";
-    public static final String FORM_FIELD = "_csrf";
+    /**
+     * The cookie's name over HTTPS: a {@code __Host-} cookie can only be set by this host over
+     * HTTPS with {@code Path=/}, so a sibling subdomain or a plain-HTTP attacker cannot toss one in.
+     */
+    public static final String SECURE_COOKIE = "__Host-" + COOKIE;
+    /**
+     * The console's own header. Not {@code X-CSRF-Token}: header names ignore case, so that one is
+     * Spring Security's {@code X-CSRF-TOKEN}, and a page behind Spring must send both tokens.
+     */
+    public static final String HEADER = "X-Console-CSRF-Token";
+    /** The console's own form field; not {@code _csrf}, which Spring Security reads for its token. */
+    public static final String FORM_FIELD = "_console_csrf";
+    /** Still accepted when the console's own header or field is absent: the first release's names. */
+    public static final String LEGACY_HEADER = "X-CSRF-Token";
+    public static final String LEGACY_FORM_FIELD = "_csrf";
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final int ID_BYTES = 32;
@@ -38,45 +53,76 @@ public final class CsrfTokens {
 
     /** The token for this request's console session; starts a session (sets the cookie) if there is none. */
     public String tokenFor(HttpServletRequest request, HttpServletResponse response, String cookiePath) {
-        String id = sessionId(request);
-        if (id == null) {
-            byte[] bytes = new byte[ID_BYTES];
-            random.nextBytes(bytes);
-            id = ENCODER.encodeToString(bytes);
-            Cookie cookie = new Cookie(COOKIE, id);
-            cookie.setHttpOnly(true);
-            cookie.setSecure(request.isSecure());
-            cookie.setPath(cookiePath);
-            cookie.setAttribute("SameSite", "Strict");
-            response.addCookie(cookie);
+        String cookieName = request.isSecure() ? SECURE_COOKIE : COOKIE;
+        List<String> ids = sessionIds(request, cookieName);
+        if (!ids.isEmpty()) {
+            return sign(ids.get(0));
         }
+        byte[] bytes = new byte[ID_BYTES];
+        random.nextBytes(bytes);
+        String id = ENCODER.encodeToString(bytes);
+        Cookie cookie = new Cookie(cookieName, id);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setPath(request.isSecure() ? "/" : cookiePath);
+        cookie.setAttribute("SameSite", "Strict");
+        response.addCookie(cookie);
         return sign(id);
     }
 
-    /** True when the request carries the token of its own console session. */
+    /**
+     * True when the request carries the token of one of its console cookies. A browser may send
+     * two (one tossed in by a sibling subdomain, one of ours); the order is not ours to choose,
+     * so any console cookie whose token matches counts.
+     */
     public boolean isValid(HttpServletRequest request) {
-        String id = sessionId(request);
-        String sent = request.getHeader(HEADER);
+        String sent = firstPresent(request.getHeader(HEADER), request.getHeader(LEGACY_HEADER));
         if (sent == null) {
-            sent = request.getParameter(FORM_FIELD);
+            // Only a form body reaches here: a token in the URL is refused before this check.
+            sent = firstPresent(request.getParameter(FORM_FIELD), request.getParameter(LEGACY_FORM_FIELD));
         }
-        if (id == null || sent == null) {
+        if (sent == null) {
             return false;
         }
-        return MessageDigest.isEqual(sign(id).getBytes(StandardCharsets.US_ASCII), sent.getBytes(StandardCharsets.US_ASCII));
+        byte[] sentBytes = sent.getBytes(StandardCharsets.US_ASCII);
+        boolean valid = false;
+        for (String id : sessionIds(request, COOKIE, SECURE_COOKIE)) {
+            valid |= MessageDigest.isEqual(sign(id).getBytes(StandardCharsets.US_ASCII), sentBytes);
+        }
+        return valid;
     }
 
-    private static String sessionId(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
+    private static String firstPresent(String first, String second) {
+        return first != null ? first : second;
+    }
+
+    /** True when the query string carries the token: URLs end up in access logs and browser history. */
+    public static boolean isInQueryString(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return false;
         }
-        for (Cookie cookie : cookies) {
-            if (COOKIE.equals(cookie.getName()) && isWellFormed(cookie.getValue())) {
-                return cookie.getValue();
+        for (String pair : query.split("&")) {
+            String name = pair.split("=", 2)[0].replace("%5F", "_").replace("%5f", "_");
+            if (name.equalsIgnoreCase(FORM_FIELD) || name.equalsIgnoreCase(LEGACY_FORM_FIELD)) {
+                return true;
             }
         }
-        return null;
+        return false;
+    }
+
+    private static List<String> sessionIds(HttpServletRequest request, String... names) {
+        Cookie[] cookies = request.getCookies();
+        List<String> ids = new ArrayList<>();
+        if (cookies == null) {
+            return ids;
+        }
+        for (Cookie cookie : cookies) {
+            if (List.of(names).contains(cookie.getName()) && isWellFormed(cookie.getValue())) {
+                ids.add(cookie.getValue());
+            }
+        }
+        return ids;
     }
 
     private static boolean isWellFormed(String id) {

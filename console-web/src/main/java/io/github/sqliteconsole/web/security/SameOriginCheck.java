@@ -25,7 +25,20 @@ public final class SameOriginCheck {
             return true;
         }
         String host = request.getHeader("Host");
-        return host != null && authorityOf(origin).equals(normalize(host, defaultPortOf(origin)));
+        // The scheme is part of the origin: a page served over http must not post to the https console.
+        String scheme = request.isSecure() ? "https" : "http";
+        return host != null && origin.regionMatches(true, 0, scheme + "://", 0, scheme.length() + 3)
+                && authorityOf(origin).equals(normalize(host, defaultPortOf(origin)));
+    }
+
+    /**
+     * True when the browser says a page of another site, or of a sibling subdomain, asked for this
+     * URL (an {@code <img>}, a link, a script). Data routes refuse such fetches before any work;
+     * a typed URL ({@code none}) and the console's own pages ({@code same-origin}) pass.
+     */
+    public static boolean isFromOtherSite(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        return site != null && (site.equalsIgnoreCase("cross-site") || site.equalsIgnoreCase("same-site"));
     }
 
     /** {@code host:port} of an Origin header, or an empty string (never equal) when it is not a URL. */

@@ -1,6 +1,7 @@
 package io.github.sqliteconsole.web.view;
 
 import io.github.sqliteconsole.web.routing.Exchange;
+import io.github.sqliteconsole.web.security.HostCsrfToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -55,6 +56,8 @@ public final class Views {
         context.setVariable("fmt", FORMATS);
         context.setVariable("links", LINKS);
         context.setVariable("csrfToken", exchange.csrfToken() == null ? "" : exchange.csrfToken());
+        // Resolved before the first byte is written: the host may need to start its session for it.
+        context.setVariable("hostCsrf", HostCsrfToken.of(exchange.request()).orElse(null));
         context.setVariable("role", exchange.role().name());
         var response = exchange.response();
         response.setStatus(status);

@@ -2,12 +2,24 @@
 (function () {
   'use strict';
 
-  // Every htmx request carries this console session's CSRF token, and the page's link base, so
-  // that a fragment returned by another URL (a POST to api/...) links correctly from this page.
+  function meta(name) {
+    var element = document.querySelector('meta[name="' + name + '"]');
+    return element && element.content ? element.content : null;
+  }
+
+  // Every htmx request carries this console session's CSRF token, the host application's own CSRF
+  // token when the page has one (Spring Security checks it before the console sees the request),
+  // and the page's link base, so that a fragment returned by another URL (a POST to api/...)
+  // links correctly from this page.
   document.addEventListener('htmx:configRequest', function (event) {
-    var token = document.querySelector('meta[name="csrf-token"]');
-    if (token && token.content) {
-      event.detail.headers['X-CSRF-Token'] = token.content;
+    var token = meta('csrf-token');
+    if (token) {
+      event.detail.headers['X-Console-CSRF-Token'] = token;
+    }
+    var hostHeader = meta('host-csrf-header');
+    var hostToken = meta('host-csrf-token');
+    if (hostHeader && hostToken) {
+      event.detail.headers[hostHeader] = hostToken;
     }
     var base = document.querySelector('meta[name="console-base"]');
     if (base && base.content) {

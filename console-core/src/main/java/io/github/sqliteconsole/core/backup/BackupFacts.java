@@ -1,0 +1,55 @@
+package io.github.sqliteconsole.core.backup;
+
+import io.github.sqliteconsole.core.job.JobContext;
+import io.github.sqliteconsole.core.sql.Deadline;
+import io.github.sqliteconsole.core.sql.Identifiers;
+import io.github.sqliteconsole.core.sql.Queries;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** What a backup's manifest records and a drill compares: quick/integrity check and rows per table. */
+final class BackupFacts {
+
+    private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
+
+    private BackupFacts() {
+    }
+
+    /** Rows of every ordinary table (virtual tables are counted through their shadow tables), by name. */
+    static Map<String, Long> rowCounts(Connection connection, JobContext context) throws SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : Queries.texts(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                + "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")) {
+            if (context.cancelled()) {
+                throw new SQLException("counting rows was cancelled");
+            }
+            rows.put(table, Queries.longValue(connection, "SELECT count(*) FROM " + Identifiers.quote(table)));
+        }
+        return rows;
+    }
+
+    /**
+     * Runs {@code PRAGMA quick_check(1)} or {@code integrity_check(1)} under a deadline that the
+     * job's cancel stops; returns SQLite's verdict ("ok" or the first problem).
+     */
+    static String check(Connection connection, String pragma, JobContext context) throws SQLException {
+        try (Deadline stop = Deadline.install(connection, Duration.ofDays(365), context::cancelled)) {
+            return Queries.text(connection, "PRAGMA " + pragma + "(1)");
+        }
+    }
+
+    /** Bytes as "1.5 MiB" (core's root formatter is out of reach of feature packages). */
+    static String format(long bytes) {
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < UNITS.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.sqliteconsole.spring;
+
+import io.github.sqliteconsole.core.SqliteConsole;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Actuator: the {@code sqliteConsole} health contributor, through Boot 3's or Boot 4's health API,
+ * whichever the app has. Its DEGRADED status is registered in the aggregate order and HTTP mapping
+ * by {@link HealthStatusDefaults}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SqliteConsoleHealthConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    ConsoleFacts sqliteConsoleFacts(SqliteConsole console) {
+        return new ConsoleFacts(console);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnEnabledHealthIndicator("sqliteConsole")
+    static class Boot3Health {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "sqliteConsoleHealthIndicator")
+        SqliteConsoleHealthIndicator sqliteConsoleHealthIndicator(ConsoleFacts facts) {
+            return new SqliteConsoleHealthIndicator(facts);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    @org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator("sqliteConsole")
+    static class Boot4Health {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "sqliteConsoleHealthIndicator")
+        Boot4SqliteConsoleHealthIndicator sqliteConsoleHealthIndicator(ConsoleFacts facts) {
+            return new Boot4SqliteConsoleHealthIndicator(facts);
+        }
+    }
+}
