@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.benchmarks;
 
+import io.github.sqliteconsole.core.job.OrphanReport;
 import io.github.sqliteconsole.core.job.OrphanResult;
 import io.github.sqliteconsole.core.job.JobKind;
 import java.nio.file.Files;
@@ -113,8 +114,7 @@ public final class BenchmarkSuite {
                     "SELECT count(*) FROM pragma_foreign_key_check")));
             Measurement foreignKeys = Measurement.of(1, runs, () -> IntegrityBenchmarks.runJob(under.console, JobKind.FOREIGN_KEY_CHECK));
             Measurement orphans = Measurement.of(1, runs, () -> {
-                @SuppressWarnings("unchecked")
-                List<OrphanResult> found = (List<OrphanResult>) IntegrityBenchmarks.runJob(under.console, JobKind.ORPHAN_SCAN);
+                List<OrphanResult> found = ((OrphanReport) IntegrityBenchmarks.runJob(under.console, JobKind.ORPHAN_SCAN)).relations();
                 declaredOrphans.set(found.stream().filter(OrphanResult::declared).mapToLong(OrphanResult::orphans).sum());
                 allOrphans.set(found.stream().mapToLong(OrphanResult::orphans).sum());
             });
