@@ -1,9 +1,12 @@
 package io.github.sqliteconsole.core;
 
+import io.github.sqliteconsole.core.backup.Retention;
+import io.github.sqliteconsole.core.backup.StoredBackupOptions;
 import io.github.sqliteconsole.core.health.HealthSettings;
 import io.github.sqliteconsole.core.integrity.Relation;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,9 +29,11 @@ import java.util.List;
  *                            beside the database file. Never the host database itself.
  * @param jobDeadline         how long a background job (check, scan) may run before it is stopped
  * @param relations           relationships never declared as foreign keys, for the orphan scan
- * @param backupDirectory     where snapshots are written before they are sent; deleted after each transfer
+ * @param snapshotDirectory   where download snapshots are written before they are sent; each is deleted
+ *                            after its transfer (not the stored backups: see {@code storedBackups})
  * @param diskReserve         bytes of free disk the console always leaves to the host: VACUUM and
  *                            snapshots are refused when they would leave less free than this
+ * @param storedBackups       stored backups on a schedule, with retention, copies and drills; null: off
  */
 public record ConsoleOptions(
         Duration busyTimeout,
@@ -41,8 +46,9 @@ public record ConsoleOptions(
         Path stateFile,
         Duration jobDeadline,
         List<Relation> relations,
-        Path backupDirectory,
-        long diskReserve) {
+        Path snapshotDirectory,
+        long diskReserve,
+        StoredBackupOptions storedBackups) {
 
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(1);
     public static final Duration DEFAULT_HOST_BORROW_TIMEOUT = Duration.ofSeconds(2);
@@ -66,7 +72,8 @@ public record ConsoleOptions(
         // stateFile may be null: the default beside the database.
         requirePositive("jobDeadline", jobDeadline);
         relations = List.copyOf(requireSet("relations", relations));
-        requireSet("backupDirectory", backupDirectory);
+        requireSet("snapshotDirectory", snapshotDirectory);
+        // storedBackups may be null: stored backups are off until a host sets backupStore.
         requireNotNegativeBytes("diskReserve", diskReserve);
     }
 
@@ -116,8 +123,15 @@ public record ConsoleOptions(
         private Path stateFile;
         private Duration jobDeadline = DEFAULT_JOB_DEADLINE;
         private List<Relation> relations = List.of();
-        private Path backupDirectory = Path.of(System.getProperty("java.io.tmpdir"), "sqlite-console");
+        private Path snapshotDirectory = Path.of(System.getProperty("java.io.tmpdir"), "sqlite-console");
         private long diskReserve = DEFAULT_DISK_RESERVE;
+        private Path backupStore;
+        private Duration backupInterval;
+        private Retention backupRetention;
+        private List<Path> backupCopies;
+        private Duration restoreDrillInterval;
+        private Boolean allowRestore;
+        private Boolean backupCompression;
 
         protected Settings() {
         }
@@ -179,8 +193,57 @@ public record ConsoleOptions(
             return self();
         }
 
+        /** Where download snapshots wait for their one transfer (0700; created when missing). */
+        public B snapshotDirectory(Path value) {
+            snapshotDirectory = requireSet("snapshotDirectory", value);
+            return self();
+        }
+
+        /** The first release's name of {@link #snapshotDirectory(Path)}, easy to confuse with {@link #backupStore(Path)}. */
+        @Deprecated
         public B backupDirectory(Path value) {
-            backupDirectory = requireSet("backupDirectory", value);
+            return snapshotDirectory(value);
+        }
+
+        /** Turns stored backups on: taken every {@link #backupInterval}, kept by {@link #backupRetention} in this directory (0700). */
+        public B backupStore(Path value) {
+            backupStore = requireSet("backupStore", value);
+            return self();
+        }
+
+        /** Time between scheduled stored backups; default 1 h, at least 10 s. */
+        public B backupInterval(Duration value) {
+            backupInterval = requireSet("backupInterval", value);
+            return self();
+        }
+
+        /** How many stored backups to keep per tier; default hourly 24, daily 30, weekly 12, monthly 24, yearly 10. */
+        public B backupRetention(int hourly, int daily, int weekly, int monthly, int yearly) {
+            backupRetention = new Retention(hourly, daily, weekly, monthly, yearly);
+            return self();
+        }
+
+        /** Secondary directories (another disk, a share) every verified stored backup is also copied to. */
+        public B backupCopies(Path... directories) {
+            backupCopies = new ArrayList<>(Arrays.asList(requireSet("backupCopies", directories)));
+            return self();
+        }
+
+        /** Time between scheduled restore drills of the newest stored backup; default 24 h. */
+        public B restoreDrillInterval(Duration value) {
+            restoreDrillInterval = requireSet("restoreDrillInterval", value);
+            return self();
+        }
+
+        /** Whether an OPERATOR may restore a stored backup into the live database; default false. */
+        public B allowRestore(boolean value) {
+            allowRestore = value;
+            return self();
+        }
+
+        /** Whether stored backups are gzipped; default true. */
+        public B backupCompression(boolean value) {
+            backupCompression = value;
             return self();
         }
 
@@ -192,7 +255,47 @@ public record ConsoleOptions(
         protected final ConsoleOptions options() {
             return new ConsoleOptions(busyTimeout, hostBorrowTimeout, quickCheckInterval, quickCheckBudget,
                     freelistThreshold, walSizeThreshold, rowCountBudget, stateFile, jobDeadline, relations,
-                    backupDirectory, diskReserve);
+                    snapshotDirectory, diskReserve, storedBackups());
+        }
+
+        /** Null when no store is set; a stored-backup setting without a store is a mistake, not a no-op. */
+        private StoredBackupOptions storedBackups() {
+            if (backupStore == null) {
+                List<String> orphans = new ArrayList<>();
+                addIfSet(orphans, "backupInterval", backupInterval);
+                addIfSet(orphans, "backupRetention", backupRetention);
+                addIfSet(orphans, "backupCopies", backupCopies);
+                addIfSet(orphans, "restoreDrillInterval", restoreDrillInterval);
+                addIfSet(orphans, "allowRestore", allowRestore);
+                addIfSet(orphans, "backupCompression", backupCompression);
+                if (!orphans.isEmpty()) {
+                    throw new IllegalArgumentException(String.join(", ", orphans) + " set but backupStore is not; "
+                            + "set backupStore to a directory to turn stored backups on, or leave these out");
+                }
+                return null;
+            }
+            StoredBackupOptions.Builder stored = StoredBackupOptions.builder(backupStore);
+            if (backupInterval != null) {
+                stored.interval(backupInterval);
+            }
+            if (backupRetention != null) {
+                stored.retention(backupRetention);
+            }
+            if (backupCopies != null) {
+                stored.copies(backupCopies.toArray(Path[]::new));
+            }
+            if (restoreDrillInterval != null) {
+                stored.drillInterval(restoreDrillInterval);
+            }
+            stored.allowRestore(Boolean.TRUE.equals(allowRestore));
+            stored.compression(!Boolean.FALSE.equals(backupCompression));
+            return stored.build();
+        }
+
+        private static void addIfSet(List<String> names, String name, Object value) {
+            if (value != null) {
+                names.add(name);
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package io.github.sqliteconsole.core;
 
 import io.github.sqliteconsole.core.backup.Backups;
+import io.github.sqliteconsole.core.backup.ScheduledBackups;
 import io.github.sqliteconsole.core.backup.Snapshot;
+import io.github.sqliteconsole.core.backup.StoredBackups;
 import io.github.sqliteconsole.core.health.Health;
 import io.github.sqliteconsole.core.health.HealthCheck;
 import io.github.sqliteconsole.core.health.HealthReport;
@@ -25,12 +27,14 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -38,6 +42,9 @@ import javax.sql.DataSource;
  * root: it wires the feature services and delegates to them. Thread-safe; one per database, closed with the host.
  */
 public final class SqliteConsole implements AutoCloseable {
+
+    /** How often the backup schedule looks whether a stored backup or a drill is due. */
+    private static final Duration SCHEDULE_TICK = Duration.ofSeconds(15);
 
     private final DataSource dataSource;
     private final ConsoleOptions options;
@@ -47,6 +54,7 @@ public final class SqliteConsole implements AutoCloseable {
     private final JobManager jobs;
     private final Health health;
     private final Backups backups;
+    private final ScheduledBackups storedBackups;
     private final ConsoleJobs consoleJobs;
     private final Space space;
     private final Schema schema;
@@ -58,9 +66,14 @@ public final class SqliteConsole implements AutoCloseable {
         HealthCheck probe = new HealthCheck(dataSource, options.healthSettings(), connections);
         this.database = new HostDatabase(probe, connections);
         this.jobs = new JobManager(executor);
-        this.health = new Health(probe, jobs);
-        this.backups = new Backups(database, options.backupDirectory(), options.diskReserve(), timer, clock);
-        this.consoleJobs = new ConsoleJobs(jobs, database, options, backups);
+        this.storedBackups = new ScheduledBackups(options.storedBackups(), database, clock);
+        this.health = new Health(probe, jobs, List.of(storedBackups::healthCheck));
+        this.backups = new Backups(database, options.snapshotDirectory(), options.diskReserve(), timer, clock);
+        this.consoleJobs = new ConsoleJobs(jobs, database, options, backups, storedBackups);
+        storedBackups.startWith(consoleJobs::startScheduled);
+        if (options.storedBackups() != null) {
+            timer.scheduleWithFixedDelay(storedBackups, 2, SCHEDULE_TICK.toSeconds(), TimeUnit.SECONDS);
+        }
         this.space = new Space(database, options.rowCountBudget(), options::stateFileFor, clock);
         this.schema = new Schema(database);
         space.recordHourlyOn(timer);
@@ -87,6 +100,11 @@ public final class SqliteConsole implements AutoCloseable {
 
     public JobSnapshot startJob(JobKind kind) throws JobConflict {
         return start(kind, Map.of());
+    }
+
+    /** Stored backups, empty when {@code backupStore} is not set; throws when the store cannot be used. */
+    public Optional<StoredBackups> storedBackups() throws IOException, SQLException {
+        return storedBackups.stored();
     }
 
     /** A verified, consistent snapshot in a temp file; close it to delete the file. One at a time. */

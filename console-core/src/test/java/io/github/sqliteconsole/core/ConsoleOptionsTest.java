@@ -46,7 +46,10 @@ class ConsoleOptionsTest {
         assertThatThrownBy(() -> builder.rowCountBudget(Duration.ofSeconds(-1)))
                 .hasMessage("rowCountBudget cannot be negative, was PT-1S; use Duration.ZERO to never run count(*)");
         assertThatThrownBy(() -> builder.diskReserve(-1)).hasMessage("diskReserve cannot be negative, was -1; 0 reserves nothing");
-        assertThatThrownBy(() -> builder.backupDirectory(null)).hasMessageStartingWith("backupDirectory must be set");
+        assertThatThrownBy(() -> builder.snapshotDirectory(null)).hasMessageStartingWith("snapshotDirectory must be set");
+        assertThatThrownBy(() -> builder.backupStore(null)).hasMessageStartingWith("backupStore must be set");
+        assertThatThrownBy(() -> builder.backupRetention(24, -1, 12, 24, 10))
+                .hasMessageStartingWith("backupRetention daily cannot be negative (-1)");
         assertThatThrownBy(() -> builder.stateFile(null)).hasMessageStartingWith("stateFile must be set");
         assertThatThrownBy(() -> builder.relations((String[]) null)).hasMessageStartingWith("relations must be set");
         assertThatThrownBy(() -> builder.relations("orders.customer_id")).hasMessageContaining("child.column -> parent.column");
@@ -58,11 +61,49 @@ class ConsoleOptionsTest {
         ConsoleOptions defaults = ConsoleOptions.defaults();
         assertThatThrownBy(() -> new ConsoleOptions(defaults.busyTimeout(), defaults.hostBorrowTimeout(), defaults.quickCheckInterval(),
                 defaults.quickCheckBudget(), defaults.freelistThreshold(), defaults.walSizeThreshold(), defaults.rowCountBudget(),
-                null, Duration.ZERO, defaults.relations(), defaults.backupDirectory(), defaults.diskReserve()))
+                null, Duration.ZERO, defaults.relations(), defaults.snapshotDirectory(), defaults.diskReserve(), null))
                 .hasMessageStartingWith("jobDeadline must be positive");
         assertThat(ConsoleOptions.builder().jobDeadline(Duration.ofMinutes(5)).diskReserve(0).build())
                 .isEqualTo(new ConsoleOptions(defaults.busyTimeout(), defaults.hostBorrowTimeout(), defaults.quickCheckInterval(),
                         defaults.quickCheckBudget(), defaults.freelistThreshold(), defaults.walSizeThreshold(),
-                        defaults.rowCountBudget(), null, Duration.ofMinutes(5), defaults.relations(), defaults.backupDirectory(), 0));
+                        defaults.rowCountBudget(), null, Duration.ofMinutes(5), defaults.relations(), defaults.snapshotDirectory(), 0, null));
+    }
+
+    @Test
+    void storedBackupsAreOffUntilAStoreIsSetAndTakeTheirDefaults(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) {
+        assertThat(ConsoleOptions.defaults().storedBackups()).isNull();
+
+        var stored = ConsoleOptions.builder().backupStore(temp.resolve("store")).build().storedBackups();
+
+        assertThat(stored.store()).isEqualTo(temp.resolve("store").toAbsolutePath());
+        assertThat(stored.interval()).isEqualTo(Duration.ofHours(1));
+        assertThat(stored.drillInterval()).isEqualTo(Duration.ofHours(24));
+        assertThat(stored.retention()).isEqualTo(new io.github.sqliteconsole.core.backup.Retention(24, 30, 12, 24, 10));
+        assertThat(stored.copies()).isEmpty();
+        assertThat(stored.allowRestore()).isFalse();
+        assertThat(stored.compression()).isTrue();
+    }
+
+    @Test
+    void aStoredBackupSettingWithoutAStoreIsRefusedNotIgnored() {
+        assertThatThrownBy(() -> ConsoleOptions.builder().backupInterval(Duration.ofMinutes(30)).allowRestore(true).build())
+                .hasMessage("backupInterval, allowRestore set but backupStore is not; set backupStore to a directory"
+                        + " to turn stored backups on, or leave these out");
+    }
+
+    @Test
+    void storedBackupSettingsReachTheirOptions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) {
+        var stored = ConsoleOptions.builder().backupStore(temp.resolve("a")).backupInterval(Duration.ofMinutes(30))
+                .backupRetention(1, 2, 3, 4, 5).backupCopies(temp.resolve("b")).restoreDrillInterval(Duration.ofHours(6))
+                .allowRestore(true).backupCompression(false).build().storedBackups();
+
+        assertThat(stored.interval()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(stored.retention()).isEqualTo(new io.github.sqliteconsole.core.backup.Retention(1, 2, 3, 4, 5));
+        assertThat(stored.copies()).containsExactly(temp.resolve("b").toAbsolutePath());
+        assertThat(stored.drillInterval()).isEqualTo(Duration.ofHours(6));
+        assertThat(stored.allowRestore()).isTrue();
+        assertThat(stored.compression()).isFalse();
+        assertThatThrownBy(() -> ConsoleOptions.builder().backupStore(temp).backupInterval(Duration.ofSeconds(1)).build())
+                .hasMessageStartingWith("backupInterval is PT1S; set at least PT10S");
     }
 }

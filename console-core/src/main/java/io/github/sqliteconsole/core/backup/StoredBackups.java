@@ -116,6 +116,16 @@ public final class StoredBackups {
         return Optional.of(drill(newest.get().id(), context));
     }
 
+    /** Whether there is an intact backup a drill could restore. */
+    public boolean hasIntactBackup() throws IOException {
+        return newestIntactId().isPresent();
+    }
+
+    /** The id of the newest backup that is not damaged, the one a drill picks by default. */
+    public Optional<String> newestIntactId() throws IOException {
+        return newestIntact(store.list()).map(StoredBackup::id);
+    }
+
     /** What restoring {@code id} would do, for the confirmation; refuses with the reason. */
     public RestorePreflight preflight(String id) throws IOException, SQLException, RestoreRefused {
         return restore.preflight(id, databaseFile);

@@ -50,7 +50,21 @@ public enum JobKind {
             "Copies the live database with the online backup API, checks the copy (quick_check, page count) and hashes it."
                     + " The file then waits " + PreparedBackup.KEPT.toMinutes() + " minutes for one download.",
             Access.OPERATOR, false, PreparedBackup.class,
-            new JobParameter("compress", "Compression", Map.of("none", ".db", "gzip", ".db.gz (gzip)"), "none", "gzip"));
+            new JobParameter("compress", "Compression", Map.of("none", ".db", "gzip", ".db.gz (gzip)"), "none", "gzip")),
+    STORED_BACKUP("stored-backup", Group.BACKUP, "Back up now",
+            "Takes a stored backup now: online copy, quick_check, row counts and SHA-256, kept by the retention"
+                    + " policy and copied to every secondary directory.",
+            Access.OPERATOR, false, StoredBackupReport.class),
+    RESTORE_DRILL("restore-drill", Group.BACKUP, "Restore drill",
+            "Restores a stored backup (the newest unless one is named) into a temp file, checks its SHA-256,"
+                    + " runs integrity_check and compares row counts with its manifest. The live database is not touched.",
+            Access.OPERATOR, false, DrillReport.class,
+            JobParameter.storedBackup()),
+    RESTORE("restore", Group.BACKUP, "Restore",
+            "Replaces the live database with a stored backup, after verifying it and taking a before-restore"
+                    + " backup. Writers wait while the pages are copied; the app keeps its connections.",
+            Access.OPERATOR, true, RestoreReport.class,
+            JobParameter.storedBackup());
 
     /** The page a kind's card is shown on. */
     public enum Group { CHECK, MAINTENANCE, BACKUP }
@@ -144,8 +158,9 @@ public enum JobKind {
         java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
         for (JobParameter parameter : parameters) {
             String value = given.getOrDefault(parameter.name(), parameter.defaultValue());
-            if (!parameter.values().contains(value)) {
-                throw new InvalidJobArgument(this, parameter.name(), value, "use one of " + parameter.values());
+            if (!parameter.accepts(value)) {
+                throw new InvalidJobArgument(this, parameter.name(), value, parameter.isChoice()
+                        ? "use one of " + parameter.values() : "use the id of a stored backup, as GET /api/backups lists it");
             }
             values.put(parameter.name(), value);
         }

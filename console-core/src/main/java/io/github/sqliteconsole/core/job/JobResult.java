@@ -6,7 +6,8 @@ package io.github.sqliteconsole.core.job;
  * a visitor method, and every place that shows results (the JSON) fails to compile until it
  * handles it. Records must live in this package for {@code permits}: the console is not a named module.
  */
-public sealed interface JobResult permits IntegrityReport, ForeignKeyReport, OrphanReport, MaintenanceResult, PreparedBackup {
+public sealed interface JobResult permits IntegrityReport, ForeignKeyReport, OrphanReport, MaintenanceResult, PreparedBackup,
+        StoredBackupReport, DrillReport, RestoreReport {
 
     <T> T accept(Visitor<T> visitor);
 
@@ -22,5 +23,11 @@ public sealed interface JobResult permits IntegrityReport, ForeignKeyReport, Orp
         T maintenance(MaintenanceResult result);
 
         T preparedBackup(PreparedBackup backup);
+
+        T storedBackup(StoredBackupReport report);
+
+        T drill(DrillReport report);
+
+        T restore(RestoreReport report);
     }
 }

@@ -34,7 +34,7 @@ public final class BackupPage implements Handler {
         Map<String, Object> model = new HashMap<>();
         model.put("info", health.database().orElse(null));
         model.put("status", health.status().name());
-        model.put("backupDirectory", console.options().backupDirectory().toString());
+        model.put("backupDirectory", console.options().snapshotDirectory().toString());
         model.put("canDownload", exchange.role().allows(Role.OPERATOR));
         // Preparing is a POST, which read-only mode refuses (the card knows); the plain download links still work there.
         model.put("card", cards.card(JobKind.BACKUP, exchange.role()));

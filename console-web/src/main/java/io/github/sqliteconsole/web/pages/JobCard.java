@@ -29,8 +29,9 @@ public record JobCard(JobKind type, JobSnapshot job, boolean canOperate) {
         return type.mutates();
     }
 
-    public List<JobParameter> parameters() {
-        return type.parameters();
+    /** The parameters a card offers as selects; a backup's id is chosen per backup on the Backup page. */
+    public List<JobParameter> choices() {
+        return type.parameters().stream().filter(JobParameter::isChoice).toList();
     }
 
     public String runLabel() {

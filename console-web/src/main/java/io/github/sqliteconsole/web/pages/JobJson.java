@@ -1,12 +1,15 @@
 package io.github.sqliteconsole.web.pages;
 
 import io.github.sqliteconsole.core.job.PreparedBackup;
+import io.github.sqliteconsole.core.job.RestoreReport;
+import io.github.sqliteconsole.core.job.StoredBackupReport;
 import io.github.sqliteconsole.core.job.ForeignKeyResult;
 import io.github.sqliteconsole.core.job.IntegrityReport;
 import io.github.sqliteconsole.core.job.OrphanResult;
 import io.github.sqliteconsole.core.job.JobSnapshot;
 import io.github.sqliteconsole.core.job.JobResult;
 import io.github.sqliteconsole.core.job.OrphanReport;
+import io.github.sqliteconsole.core.job.DrillReport;
 import io.github.sqliteconsole.core.job.ForeignKeyReport;
 import io.github.sqliteconsole.core.job.MaintenanceResult;
 import java.util.LinkedHashMap;
@@ -59,7 +62,54 @@ final class JobJson {
             public Map<String, Object> preparedBackup(PreparedBackup prepared) {
                 return backup(jobId, prepared);
             }
+
+            @Override
+            public Map<String, Object> storedBackup(StoredBackupReport report) {
+                return JobJson.storedBackup(report);
+            }
+
+            @Override
+            public Map<String, Object> drill(DrillReport report) {
+                return JobJson.drill(report);
+            }
+
+            @Override
+            public Map<String, Object> restore(RestoreReport report) {
+                return JobJson.restore(report);
+            }
         });
+    }
+
+    private static Map<String, Object> storedBackup(StoredBackupReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", report.id());
+        json.put("file", report.file());
+        json.put("createdAt", report.createdAt().toString());
+        json.put("bytes", report.bytes());
+        json.put("sha256", report.sha256());
+        json.put("compressed", report.compressed());
+        json.put("deleted", report.deleted());
+        json.put("copyProblems", report.copyProblems());
+        return json;
+    }
+
+    private static Map<String, Object> drill(DrillReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("backup", report.backupId());
+        json.put("at", report.at().toString());
+        json.put("ok", report.ok());
+        json.put("detail", report.detail());
+        return json;
+    }
+
+    private static Map<String, Object> restore(RestoreReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("restoredFrom", report.restoredFrom());
+        json.put("preRestoreBackup", report.preRestoreBackup());
+        json.put("quickCheck", report.quickCheck());
+        json.put("foreignKeyViolations", report.foreignKeyViolations());
+        json.put("lockMillis", report.lockMillis());
+        return json;
     }
 
     private static Map<String, Object> integrity(IntegrityReport report) {

@@ -39,8 +39,13 @@ public final class JobsApi {
         return exchange -> {
             Map<String, String> arguments = new LinkedHashMap<>();
             for (JobParameter parameter : kind.parameters()) {
-                arguments.put(parameter.name(), Params.oneOf(exchange.request(), parameter.name(), parameter.defaultValue(),
-                        Set.copyOf(parameter.values())));
+                // A name (a backup's id) is checked against its format by the kind itself: a bad one is an InvalidJobArgument.
+                String value = parameter.isChoice()
+                        ? Params.oneOf(exchange.request(), parameter.name(), parameter.defaultValue(), Set.copyOf(parameter.values()))
+                        : Params.text(exchange.request(), parameter.name());
+                if (value != null) {
+                    arguments.put(parameter.name(), value);
+                }
             }
             try {
                 answer(exchange, HttpServletResponse.SC_ACCEPTED, kind, console.start(kind, arguments));
