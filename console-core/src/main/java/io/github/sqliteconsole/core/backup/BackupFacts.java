@@ -8,13 +8,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** What a backup's manifest records and a drill compares: quick/integrity check and rows per table. */
 final class BackupFacts {
 
-    private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
     private BackupFacts() {
     }
@@ -40,16 +38,5 @@ final class BackupFacts {
         try (Deadline stop = Deadline.install(connection, Duration.ofDays(365), context::cancelled)) {
             return Queries.text(connection, "PRAGMA " + pragma + "(1)");
         }
-    }
-
-    /** Bytes as "1.5 MiB" (core's root formatter is out of reach of feature packages). */
-    static String format(long bytes) {
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1024 && unit < UNITS.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.backup;
 
+import io.github.sqliteconsole.core.sql.ByteSize;
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
 import io.github.sqliteconsole.core.sql.Queries;
@@ -73,8 +74,8 @@ public final class RestoreIntoLive {
             long needed = liveBytes * (takeBackupCompresses() ? 2 : 1) + backupBytes;
             long free = Files.getFileStore(store.directory()).getUsableSpace();
             if (free < needed) {
-                throw new RestoreRefused(live + " - restore refused: " + BackupFacts.format(free) + " free in "
-                        + store.directory() + ", about " + BackupFacts.format(needed) + " needed for the before-restore "
+                throw new RestoreRefused(live + " - restore refused: " + ByteSize.format(free) + " free in "
+                        + store.directory() + ", about " + ByteSize.format(needed) + " needed for the before-restore "
                         + "backup and the unpacked backup; nothing was changed; free space there");
             }
             double rate = takeBackup.measuredCopyRate() > 0 ? takeBackup.measuredCopyRate() : ASSUMED_BYTES_PER_SECOND;

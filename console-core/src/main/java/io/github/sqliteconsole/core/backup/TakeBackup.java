@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.backup;
 
+import io.github.sqliteconsole.core.sql.ByteSize;
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
 import io.github.sqliteconsole.core.sql.Queries;
@@ -73,7 +74,7 @@ public final class TakeBackup {
             try (Connection source = openSource(databaseFile)) {
                 size = Queries.databaseBytes(source);
                 requireSpace(databaseFile, size);
-                context.progress(0, "copying " + BackupFacts.format(size) + " of " + databaseFile.getFileName()
+                context.progress(0, "copying " + ByteSize.format(size) + " of " + databaseFile.getFileName()
                         + " with the online backup API (one step)");
                 long started = System.nanoTime();
                 copyOnline(source, databaseFile, copy);
@@ -148,8 +149,8 @@ public final class TakeBackup {
         long needed = size * (compression ? 2 : 1);
         long free = Files.getFileStore(store.directory()).getUsableSpace();
         if (free < needed) {
-            throw new IOException(databaseFile.getFileName() + " - stored backup refused: " + BackupFacts.format(free)
-                    + " free in " + store.directory() + ", about " + BackupFacts.format(needed)
+            throw new IOException(databaseFile.getFileName() + " - stored backup refused: " + ByteSize.format(free)
+                    + " free in " + store.directory() + ", about " + ByteSize.format(needed)
                     + " needed; free space there (retention deletes old backups after each new one)");
         }
     }

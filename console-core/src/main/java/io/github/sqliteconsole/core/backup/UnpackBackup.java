@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.backup;
 
+import io.github.sqliteconsole.core.sql.ByteSize;
 import io.github.sqliteconsole.core.job.JobContext;
 import java.io.EOFException;
 import java.io.IOException;
@@ -87,7 +88,7 @@ final class UnpackBackup {
             done += read;
             if ((done & (REPORT_EVERY - 1)) < read) {
                 context.progress(from + (to - from) * Math.min(1, (double) done / total), "unpacking and checking the SHA-256 of "
-                        + backup.id() + ": " + BackupFacts.format(done) + " of " + BackupFacts.format(total));
+                        + backup.id() + ": " + ByteSize.format(done) + " of " + ByteSize.format(total));
             }
         }
     }
