@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The console's meters, named as in the design. Gauges read {@link ConsoleFacts}, so a scrape
- * never runs a check; a value not known yet is NaN, which registries skip.
+ * never runs a check nor lists the backup store; a value not known yet is NaN, which registries
+ * skip. {@code sqlite.console.backup.age} exists only when stored backups are on.
  *
  * <p>{@code sqlite.console.jobs} times every finished job once, tagged {@code kind} and
  * {@code outcome}, and {@code sqlite.console.denied} counts refused mutations by {@code reason}:
@@ -52,6 +54,18 @@ final class SqliteConsoleMetrics implements MeterBinder {
                 database(DatabaseInfo::freelistBytes));
         gauge(registry, "sqlite.console.quickcheck.ok", "1 when the latest quick_check passed, 0 when it failed", null,
                 SqliteConsoleMetrics::quickCheckOk);
+        if (console.options().storedBackups() != null) {
+            Gauge.builder("sqlite.console.backup.age", facts, SqliteConsoleMetrics::backupAgeSeconds)
+                    .description("seconds since the newest stored backup was taken").baseUnit("seconds")
+                    .strongReference(true).register(registry);
+        }
+    }
+
+    /** NaN (skipped by registries) until the store was listed and holds a backup. */
+    private static double backupAgeSeconds(ConsoleFacts facts) {
+        return facts.newestStoredBackup()
+                .map(taken -> Duration.between(taken, Instant.now()).toMillis() / 1000.0)
+                .orElse(Double.NaN);
     }
 
     private void gauge(MeterRegistry registry, String name, String description, String unit,

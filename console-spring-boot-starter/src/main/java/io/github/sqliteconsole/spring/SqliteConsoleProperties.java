@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -70,8 +71,14 @@ public class SqliteConsoleProperties {
     /** Free disk the console always leaves to the app: VACUUM and snapshots that would eat into it are refused. */
     private DataSize diskReserve = DataSize.ofBytes(ConsoleOptions.DEFAULT_DISK_RESERVE);
 
-    /** Where backup snapshots are written before they are sent; default: a directory under java.io.tmpdir. */
+    /** Where download snapshots wait for their one transfer (deleted after it); default: a directory under java.io.tmpdir. Not the stored backups: see backups.store. */
+    private Path snapshotDirectory;
+
+    /** The first release's name of snapshot-directory. */
     private Path backupDirectory;
+
+    /** Stored backups on a schedule, with retention, copies, restore drills and restore; off until backups.store is set. */
+    private final Backups backups = new Backups();
 
     /** The console's own state file (size history); default: "<database>.sqlite-console" beside the database. */
     private Path stateFile;
@@ -224,12 +231,30 @@ public class SqliteConsoleProperties {
         this.diskReserve = diskReserve;
     }
 
+    public Path getSnapshotDirectory() {
+        return snapshotDirectory;
+    }
+
+    public void setSnapshotDirectory(Path snapshotDirectory) {
+        this.snapshotDirectory = snapshotDirectory;
+    }
+
+    /** @deprecated easy to confuse with the stored backups' directory; use {@code snapshot-directory}. */
+    @Deprecated
+    @DeprecatedConfigurationProperty(replacement = "sqlite.console.snapshot-directory",
+            reason = "renamed: it holds download snapshots, not the stored backups (sqlite.console.backups.store)")
     public Path getBackupDirectory() {
         return backupDirectory;
     }
 
+    /** @deprecated use {@link #setSnapshotDirectory(Path)}. */
+    @Deprecated
     public void setBackupDirectory(Path backupDirectory) {
         this.backupDirectory = backupDirectory;
+    }
+
+    public Backups getBackups() {
+        return backups;
     }
 
     public Path getStateFile() {
@@ -238,5 +263,148 @@ public class SqliteConsoleProperties {
 
     public void setStateFile(Path stateFile) {
         this.stateFile = stateFile;
+    }
+
+    /**
+     * {@code sqlite.console.backups.*}. Every value but {@code store} is null until set, so that a
+     * setting without a store can be refused instead of ignored.
+     */
+    public static class Backups {
+
+        /** Directory of the stored backups (created 0700; one that other users can write is refused). Setting it turns stored backups on. */
+        private Path store;
+
+        /** Time between scheduled stored backups; default 1h, at least 10s. */
+        private Duration interval;
+
+        /** How many stored backups to keep per tier. */
+        private final Retention retention = new Retention();
+
+        /** Secondary directories (another disk, a mounted share) every verified stored backup is also copied to, its SHA-256 checked there. */
+        private List<Path> copies;
+
+        /** Time between scheduled restore drills of the newest stored backup; default 24h, at least 10s. */
+        private Duration drillInterval;
+
+        /** Whether an OPERATOR may restore a stored backup into the live database; default false. */
+        private Boolean allowRestore;
+
+        /** Whether stored backups are gzipped; default true. */
+        private Boolean compression;
+
+        public Path getStore() {
+            return store;
+        }
+
+        public void setStore(Path store) {
+            this.store = store;
+        }
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        public Retention getRetention() {
+            return retention;
+        }
+
+        public List<Path> getCopies() {
+            return copies;
+        }
+
+        public void setCopies(List<Path> copies) {
+            this.copies = copies;
+        }
+
+        public Duration getDrillInterval() {
+            return drillInterval;
+        }
+
+        public void setDrillInterval(Duration drillInterval) {
+            this.drillInterval = drillInterval;
+        }
+
+        public Boolean getAllowRestore() {
+            return allowRestore;
+        }
+
+        public void setAllowRestore(Boolean allowRestore) {
+            this.allowRestore = allowRestore;
+        }
+
+        public Boolean getCompression() {
+            return compression;
+        }
+
+        public void setCompression(Boolean compression) {
+            this.compression = compression;
+        }
+    }
+
+    /** {@code sqlite.console.backups.retention.*}: the newest backup of each of the last N hours, days, weeks, months, years is kept. */
+    public static class Retention {
+
+        /** Hourly backups to keep; default 24. */
+        private Integer hourly;
+
+        /** Daily backups to keep; default 30. */
+        private Integer daily;
+
+        /** Weekly backups to keep; default 12. */
+        private Integer weekly;
+
+        /** Monthly backups to keep; default 24. */
+        private Integer monthly;
+
+        /** Yearly backups to keep; default 10. */
+        private Integer yearly;
+
+        public Integer getHourly() {
+            return hourly;
+        }
+
+        public void setHourly(Integer hourly) {
+            this.hourly = hourly;
+        }
+
+        public Integer getDaily() {
+            return daily;
+        }
+
+        public void setDaily(Integer daily) {
+            this.daily = daily;
+        }
+
+        public Integer getWeekly() {
+            return weekly;
+        }
+
+        public void setWeekly(Integer weekly) {
+            this.weekly = weekly;
+        }
+
+        public Integer getMonthly() {
+            return monthly;
+        }
+
+        public void setMonthly(Integer monthly) {
+            this.monthly = monthly;
+        }
+
+        public Integer getYearly() {
+            return yearly;
+        }
+
+        public void setYearly(Integer yearly) {
+            this.yearly = yearly;
+        }
+
+        boolean anySet() {
+            return hourly != null || daily != null || weekly != null || monthly != null || yearly != null;
+        }
     }
 }

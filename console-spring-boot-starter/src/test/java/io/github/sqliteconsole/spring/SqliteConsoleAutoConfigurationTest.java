@@ -3,7 +3,10 @@ package io.github.sqliteconsole.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.backup.Retention;
+import io.github.sqliteconsole.core.backup.StoredBackupOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -70,5 +73,57 @@ class SqliteConsoleAutoConfigurationTest {
                     assertThat(context).hasBean("myConsole");
                     assertThat(context).hasSingleBean(ServletRegistrationBean.class);
                 });
+    }
+
+    @Test
+    void backupsPropertiesReachTheStoredBackupOptions() {
+        Path store = DATABASE.resolveSibling("bound-store");
+        Path copy = DATABASE.resolveSibling("bound-copy");
+        web.withPropertyValues("sqlite.console.backups.store=" + store, "sqlite.console.backups.interval=15m",
+                "sqlite.console.backups.retention.hourly=6", "sqlite.console.backups.retention.yearly=0",
+                "sqlite.console.backups.copies=" + copy, "sqlite.console.backups.drill-interval=12h",
+                "sqlite.console.backups.allow-restore=true", "sqlite.console.backups.compression=false").run(context -> {
+                    StoredBackupOptions stored = context.getBean(SqliteConsole.class).options().storedBackups();
+                    assertThat(stored.store()).isEqualTo(store);
+                    assertThat(stored.interval()).isEqualTo(Duration.ofMinutes(15));
+                    assertThat(stored.retention()).as("unset tiers keep their defaults").isEqualTo(new Retention(6,
+                            Retention.DEFAULT_DAILY, Retention.DEFAULT_WEEKLY, Retention.DEFAULT_MONTHLY, 0));
+                    assertThat(stored.copies()).containsExactly(copy);
+                    assertThat(stored.drillInterval()).isEqualTo(Duration.ofHours(12));
+                    assertThat(stored.allowRestore()).isTrue();
+                    assertThat(stored.compression()).isFalse();
+                });
+    }
+
+    @Test
+    void storedBackupsAreOffWithoutAStore() {
+        web.run(context -> assertThat(context.getBean(SqliteConsole.class).options().storedBackups()).isNull());
+    }
+
+    @Test
+    void aBackupsSettingWithoutAStoreIsRefusedNotIgnored() {
+        web.withPropertyValues("sqlite.console.backups.interval=15m", "sqlite.console.backups.allow-restore=true")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("sqlite.console.backups.interval, sqlite.console.backups.allow-restore set "
+                                + "but sqlite.console.backups.store is not"));
+    }
+
+    @Test
+    void anIntervalBelowTenSecondsIsRefused() {
+        web.withPropertyValues("sqlite.console.backups.store=" + DATABASE.resolveSibling("short-store"),
+                "sqlite.console.backups.interval=1s").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("backupInterval is PT1S; set at least PT10S"));
+    }
+
+    @Test
+    void snapshotDirectoryAndItsOldNameBothWork() {
+        Path snapshots = DATABASE.resolveSibling("snapshots");
+        web.withPropertyValues("sqlite.console.snapshot-directory=" + snapshots).run(context ->
+                assertThat(context.getBean(SqliteConsole.class).options().snapshotDirectory()).isEqualTo(snapshots));
+        web.withPropertyValues("sqlite.console.backup-directory=" + snapshots).run(context ->
+                assertThat(context.getBean(SqliteConsole.class).options().snapshotDirectory()).isEqualTo(snapshots));
+        web.withPropertyValues("sqlite.console.backup-directory=" + snapshots,
+                "sqlite.console.snapshot-directory=" + snapshots.resolveSibling("other")).run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("keep only snapshot-directory"));
     }
 }

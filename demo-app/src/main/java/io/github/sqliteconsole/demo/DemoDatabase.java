@@ -9,28 +9,20 @@ import org.sqlite.SQLiteOpenMode;
 
 /**
  * Which file the demo serves: {@code -Ddemo.db=PATH} (used as it is, never seeded, never created,
- * its journal mode left alone), or the demo's own inventory database.
+ * its journal mode left alone), or the demo's own inventory database. {@link DemoSettings} decides.
  */
 record DemoDatabase(Path file, boolean isDemoData) {
 
-    static final String USER_FILE_PROPERTY = "demo.db";
-    static final String DEFAULT_FILE_PROPERTY = "demo.defaultDb";
-
-    static DemoDatabase fromSystemProperties() {
-        String userFile = System.getProperty(USER_FILE_PROPERTY);
-        if (userFile != null && !userFile.isBlank()) {
-            return new DemoDatabase(Path.of(userFile).toAbsolutePath(), false);
-        }
-        String demoFile = System.getProperty(DEFAULT_FILE_PROPERTY,
-                Path.of(System.getProperty("java.io.tmpdir"), "sqlite-console-demo", "inventory.db").toString());
-        return new DemoDatabase(Path.of(demoFile).toAbsolutePath(), true);
+    /** The pool the demo uses by default: read-write for its own database, read-only for someone's file. */
+    HikariDataSource openPool() {
+        return openPool(isDemoData);
     }
 
     /**
      * A HikariCP pool that connects lazily, so the app starts even when the file is missing,
-     * corrupt or not SQLite at all.
+     * corrupt or not SQLite at all; {@code writable} false opens every connection read-only.
      */
-    HikariDataSource openPool() {
+    HikariDataSource openPool(boolean writable) {
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.enforceForeignKeys(true);
         sqlite.setBusyTimeout(5000);
@@ -40,6 +32,9 @@ record DemoDatabase(Path file, boolean isDemoData) {
         } else {
             // Someone else's file: a missing one must stay missing, not become an empty database.
             sqlite.resetOpenMode(SQLiteOpenMode.CREATE);
+            if (!writable) {
+                sqlite.setReadOnly(true);
+            }
         }
         SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
         dataSource.setUrl("jdbc:sqlite:" + file);
@@ -47,6 +42,8 @@ record DemoDatabase(Path file, boolean isDemoData) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("demo-inventory");
         pool.setDataSource(dataSource);
+        // Hikari sets every connection's read-only flag to its own; sqlite-jdbc refuses a change after opening.
+        pool.setReadOnly(!isDemoData && !writable);
         pool.setMaximumPoolSize(4);
         pool.setMinimumIdle(0);
         // Shorter than the console's 2 s wait for a connection, so a file that cannot be opened

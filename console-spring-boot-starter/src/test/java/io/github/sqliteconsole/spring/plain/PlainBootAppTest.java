@@ -113,6 +113,8 @@ class PlainBootAppTest {
         for (String gauge : new String[] {"sqlite.console.wal.bytes", "sqlite.console.freelist.bytes", "sqlite.console.quickcheck.ok"}) {
             assertThat(http.get("/actuator/metrics/" + gauge).statusCode()).as(gauge).isEqualTo(200);
         }
+        assertThat(http.get("/actuator/metrics/sqlite.console.backup.age").statusCode())
+                .as("no backup.age gauge while stored backups are off").isEqualTo(404);
 
         assertThat(http.post("/admin/api/jobs/analyze").statusCode()).as("no CSRF token").isEqualTo(403);
         JsonNode denied = await().atMost(Duration.ofSeconds(30)).until(() -> {
