@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,11 @@ public final class BackupStore {
 
     private final Path directory;
     private final Map<Path, Hashed> verified = new ConcurrentHashMap<>();
+    /**
+     * Backup files this process renamed into place whose manifest it is still writing: for that
+     * moment they are not listed at all, rather than as "damaged: no manifest".
+     */
+    private final Set<String> arriving = ConcurrentHashMap.newKeySet();
 
     private record Hashed(long size, long modified, String sha256) {
     }
@@ -96,7 +102,7 @@ public final class BackupStore {
                     if (idOf(backupName).isPresent()) {
                         manifests.put(backupName, file);
                     }
-                } else if (idOf(name).isPresent()) {
+                } else if (idOf(name).isPresent() && !arriving.contains(name)) {
                     backups.put(name, file);
                 }
             }
@@ -169,6 +175,16 @@ public final class BackupStore {
         }
         PrivateFiles.fsyncDirectory(directory);
         return target;
+    }
+
+    /** {@code fileName} is about to be renamed into place, its manifest follows: hide it from listings until {@link #settled}. */
+    void arriving(String fileName) {
+        arriving.add(fileName);
+    }
+
+    /** The backup {@code fileName} has its manifest now, or was given up: list it as it is. */
+    void settled(String fileName) {
+        arriving.remove(fileName);
     }
 
     /** Writes (or replaces) the manifest of the backup named {@code manifest.file()}: temp, fsync, rename. */

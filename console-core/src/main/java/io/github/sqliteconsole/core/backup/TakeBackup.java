@@ -87,11 +87,13 @@ public final class TakeBackup {
             context.progress(0.7, (compression ? "compressing and hashing " : "hashing ") + "the copy");
             String sha256;
             Path stored;
+            String finalName = compression ? name + ".gz" : name;
+            store.arriving(finalName);
             if (compression) {
                 gz = store.createTemp(name + ".gz");
                 sha256 = compressAndHash(copy, gz, context);
                 Files.delete(copy);
-                stored = store.moveIntoPlace(gz, name + ".gz");
+                stored = store.moveIntoPlace(gz, finalName);
             } else {
                 sha256 = BackupStore.hashFile(copy, context::cancelled);
                 stored = store.moveIntoPlace(copy, name);
@@ -115,6 +117,7 @@ public final class TakeBackup {
             if (gz != null) {
                 deleteTemp(gz);
             }
+            store.settled(compression ? name + ".gz" : name);
         }
     }
 
