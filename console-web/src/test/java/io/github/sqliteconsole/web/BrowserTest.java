@@ -72,6 +72,8 @@ class BrowserTest {
                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile.toAbsolutePath());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory",
+                profile.resolveSibling("downloads").toAbsolutePath().toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).build();
         return new ChromeDriver(service, options);
@@ -181,10 +183,22 @@ class BrowserTest {
         assertThat(severeLogs()).isEmpty();
         assertThat(fetchAndHash(browser.findElement(By.id("download-prepared")).getAttribute("href")).get(0))
                 .as("one download per prepared backup").isEqualTo(410L);
+        assertThat(severeLogs()).as("only the refused second download").singleElement().asString().contains("410");
 
         List<?> direct = fetchAndHash(browser.findElement(By.id("download")).getAttribute("href"));
         assertThat(direct.get(0)).isEqualTo(200L);
         assertThat(direct.get(1)).isEqualTo(direct.get(2));
+
+        browser.get(server.uri("/backup").toString());
+        WebElement previous = browser.findElement(By.id("job-backup"));
+        browser.findElement(By.cssSelector("#job-backup button.run")).click();
+        wait.until(ExpectedConditions.stalenessOf(previous));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#job-backup .badge"), "SUCCEEDED"));
+        browser.findElement(By.id("download-prepared")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#job-backup .downloaded")));
+        assertThat(browser.findElements(By.id("download-prepared"))).as("handed out once, so no longer offered").isEmpty();
+        wait.until(driver -> Files.isDirectory(dir.resolve("downloads")) && fileCount(dir.resolve("downloads"), ".db") == 1);
+        assertThat(severeLogs()).isEmpty();
     }
 
     @Test
@@ -235,6 +249,15 @@ class BrowserTest {
             wait.until(driver -> driver.findElement(By.cssSelector("tr.backup-row")).getText().contains("before-restore"));
             assertThat(browser.findElements(By.cssSelector("tr.backup-row"))).as("kept apart from retention").hasSize(2);
             assertThat(severeLogs()).isEmpty();
+        }
+    }
+
+    /** Finished downloads in {@code directory} whose name ends with {@code suffix} (Chromium's partial files do not). */
+    private static long fileCount(Path directory, String suffix) {
+        try (var files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(suffix)).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
