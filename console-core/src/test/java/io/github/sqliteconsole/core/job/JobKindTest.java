@@ -13,7 +13,7 @@ class JobKindTest {
     void everyKindOfTheContractIsListedOnceInPageOrder() {
         assertThat(Arrays.stream(JobKind.values()).map(JobKind::apiName)).containsExactly("quick-check", "integrity-check",
                 "foreign-key-check", "orphan-scan", "optimize", "analyze", "checkpoint", "reindex", "incremental-vacuum",
-                "vacuum", "backup");
+                "vacuum", "backup", "stored-backup", "restore-drill", "restore");
         assertThat(JobKind.fromApiName("vacuum")).contains(JobKind.VACUUM);
         assertThat(JobKind.fromApiName("VACUUM")).isEmpty();
     }
