@@ -286,7 +286,9 @@ class StoredBackupsWebTest {
 
     private List<String> backupFiles() throws IOException {
         try (Stream<Path> files = Files.list(dir.resolve("backups"))) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".db") || name.endsWith(".db.gz"))
+            // Names starting with a dot are the console's files in the making, not backups.
+            return files.map(file -> file.getFileName().toString()).filter(name -> !name.startsWith("."))
+                    .filter(name -> name.endsWith(".db") || name.endsWith(".db.gz"))
                     .toList();
         }
     }
