@@ -130,7 +130,7 @@ public class SqliteConsoleServlet extends HttpServlet {
         routes.add(new Route("GET", "/api/backups", Role.VIEWER, new BackupsApi(console, views)));
         // A data route like /backup/download: audited, and refused when another site's page asks for it.
         routes.add(new Route("GET", "/backups/{id}/download", Role.OPERATOR, new StoredBackupDownload(console, views), true));
-        routes.add(new Route("GET", "/backups/{id}/restore", Role.OPERATOR, new RestoreConfirmation(console, views)));
+        routes.add(new Route("GET", "/backups/{id}/restore", Role.OPERATOR, new RestoreConfirmation(console, cards, views)));
         JobsApi jobs = new JobsApi(console, cards, views);
         // One start route per kind, with the role the kind names; the catch-all after them answers 404.
         for (JobKind kind : JobKind.values()) {

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -224,6 +226,40 @@ class StoredBackupsWebTest {
             assertThat(card.headers().firstValue("HX-Trigger")).as("the page reloads its list").hasValue("backups-changed");
             assertThat(server.get("/backup", "HX-Request", "true").body()).doesNotContain("<html").contains("id=\"stored-list\"")
                     .contains("before-restore");
+        }
+    }
+
+    @Test
+    void whileARestoreRunsItsCardStaysInsteadOfASecondConfirmation() throws Exception {
+        Queue<Runnable> held = new ConcurrentLinkedQueue<>();
+        try (SqliteConsole console = SqliteConsole.builder(database()).snapshotDirectory(dir.resolve("snapshots"))
+                .backupStore(dir.resolve("backups")).allowRestore(true).executor(held::add).build();
+             ConsoleServer server = ConsoleServer.start(console, WebOptions.defaults())) {
+            String token = server.csrfToken();
+            HttpResponse<String> backup = startHolding(server, held, "/api/jobs/stored-backup", token);
+            runHeld(held);
+            String id = JobsApiTest.awaitEnd(server, json(backup.body()).get("id").asText()).get("result").get("id").asText();
+
+            startHolding(server, held, "/api/jobs/restore?backup=" + id, token);
+            String answer = server.get("/backups/" + id + "/restore", "HX-Request", "true").body();
+            assertThat(answer).contains("id=\"job-restore\"").contains("RUNNING").doesNotContain("confirm-restore");
+            runHeld(held);
+        }
+    }
+
+    /** Starts a job whose work waits in {@code held}; a scheduled job holding the slot is run out of the way first. */
+    private static HttpResponse<String> startHolding(ConsoleServer server, Queue<Runnable> held, String path, String token) {
+        HttpResponse<String> started = await(path).atMost(Duration.ofSeconds(30)).until(() -> {
+            runHeld(held);
+            return server.post(path, "X-CSRF-Token", token);
+        }, response -> response.statusCode() != 409);
+        assertThat(started.statusCode()).isEqualTo(202);
+        return started;
+    }
+
+    private static void runHeld(Queue<Runnable> held) {
+        for (Runnable task = held.poll(); task != null; task = held.poll()) {
+            task.run();
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.sqliteconsole.web.pages;
 
 import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.backup.ListedBackup;
+import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.core.backup.RestorePreflight;
 import io.github.sqliteconsole.core.backup.RestoreRefused;
 import io.github.sqliteconsole.core.backup.StoredBackups;
@@ -25,15 +26,23 @@ import java.util.Optional;
 public final class RestoreConfirmation implements Handler {
 
     private final SqliteConsole console;
+    private final JobCards cards;
     private final Views views;
 
-    public RestoreConfirmation(SqliteConsole console, Views views) {
+    public RestoreConfirmation(SqliteConsole console, JobCards cards, Views views) {
         this.console = console;
+        this.cards = cards;
         this.views = views;
     }
 
     @Override
     public void handle(Exchange exchange) throws IOException {
+        JobCard restore = cards.card(JobKind.RESTORE, exchange.role());
+        if (restore.running()) {
+            // A restore runs: its card keeps polling in place of a second confirmation.
+            cards.render(exchange, restore);
+            return;
+        }
         String id = exchange.pathParams().get("id");
         Map<String, Object> model = new HashMap<>();
         int status = HttpServletResponse.SC_OK;
