@@ -8,6 +8,9 @@ import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.web.pages.Assets;
 import io.github.sqliteconsole.web.pages.BackupDownload;
 import io.github.sqliteconsole.web.pages.BackupPage;
+import io.github.sqliteconsole.web.pages.BackupsApi;
+import io.github.sqliteconsole.web.pages.RestoreConfirmation;
+import io.github.sqliteconsole.web.pages.StoredBackupDownload;
 import io.github.sqliteconsole.web.pages.MaintenancePage;
 import io.github.sqliteconsole.web.pages.HealthApi;
 import io.github.sqliteconsole.web.pages.HealthRecheck;
@@ -124,6 +127,10 @@ public class SqliteConsoleServlet extends HttpServlet {
         routes.add(new Route("GET", "/maintenance", Role.VIEWER, new MaintenancePage(console, options, auditLog, cards, views)));
         routes.add(new Route("GET", "/backup", Role.VIEWER, new BackupPage(console, cards, views)));
         routes.add(new Route("GET", "/backup/download", Role.OPERATOR, new BackupDownload(console, views), true));
+        routes.add(new Route("GET", "/api/backups", Role.VIEWER, new BackupsApi(console, views)));
+        // A data route like /backup/download: audited, and refused when another site's page asks for it.
+        routes.add(new Route("GET", "/backups/{id}/download", Role.OPERATOR, new StoredBackupDownload(console, views), true));
+        routes.add(new Route("GET", "/backups/{id}/restore", Role.OPERATOR, new RestoreConfirmation(console, cards, views)));
         JobsApi jobs = new JobsApi(console, cards, views);
         // One start route per kind, with the role the kind names; the catch-all after them answers 404.
         for (JobKind kind : JobKind.values()) {

@@ -3,13 +3,20 @@ package io.github.sqliteconsole.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.TestDatabases;
 import io.github.sqliteconsole.web.audit.AuditEntry;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -17,8 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.awaitility.Awaitility.await;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -63,6 +72,8 @@ class BrowserTest {
                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile.toAbsolutePath());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory",
+                profile.resolveSibling("downloads").toAbsolutePath().toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).build();
         return new ChromeDriver(service, options);
@@ -161,7 +172,9 @@ class BrowserTest {
         browser.get(server.uri("/backup").toString());
         browser.findElement(By.cssSelector("#job-backup button.run")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#job-backup .badge"), "SUCCEEDED"));
-        String shown = browser.findElement(By.id("prepared-sha256")).getText();
+        String shownHex = browser.findElement(By.id("prepared-sha256")).getText();
+        assertThat(shownHex).as("as sha256sum prints it").matches("[0-9a-f]{64}");
+        String shown = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(shownHex));
         List<?> prepared = fetchAndHash(browser.findElement(By.id("download-prepared")).getAttribute("href"));
         assertThat(prepared.get(0)).isEqualTo(200L);
         assertThat(prepared.get(1)).as("the digest the browser computed equals the header").isEqualTo(prepared.get(2))
@@ -170,10 +183,92 @@ class BrowserTest {
         assertThat(severeLogs()).isEmpty();
         assertThat(fetchAndHash(browser.findElement(By.id("download-prepared")).getAttribute("href")).get(0))
                 .as("one download per prepared backup").isEqualTo(410L);
+        assertThat(severeLogs()).as("only the refused second download").singleElement().asString().contains("410");
 
         List<?> direct = fetchAndHash(browser.findElement(By.id("download")).getAttribute("href"));
         assertThat(direct.get(0)).isEqualTo(200L);
         assertThat(direct.get(1)).isEqualTo(direct.get(2));
+
+        browser.get(server.uri("/backup").toString());
+        WebElement previous = browser.findElement(By.id("job-backup"));
+        browser.findElement(By.cssSelector("#job-backup button.run")).click();
+        wait.until(ExpectedConditions.stalenessOf(previous));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#job-backup .badge"), "SUCCEEDED"));
+        browser.findElement(By.id("download-prepared")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#job-backup .downloaded")));
+        assertThat(browser.findElements(By.id("download-prepared"))).as("handed out once, so no longer offered").isEmpty();
+        wait.until(driver -> Files.isDirectory(dir.resolve("downloads")) && fileCount(dir.resolve("downloads"), ".db") == 1);
+        assertThat(severeLogs()).isEmpty();
+    }
+
+    @Test
+    void backUpNowDrillAndRestoreFromThePageBringDeletedRowsBackToTheHostPool() throws Exception {
+        Path file = dir.resolve("shop.db");
+        TestDatabases.seedInventory(TestDatabases.wellConfigured(file));
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(TestDatabases.wellConfigured(file));
+        config.setMaximumPoolSize(4);
+        try (HikariDataSource pool = new HikariDataSource(config);
+             SqliteConsole shop = SqliteConsole.builder(pool).backupStore(dir.resolve("backups")).allowRestore(true).build();
+             ConsoleServer shopServer = ConsoleServer.start(new SqliteConsoleServlet(shop, WebOptions.defaults()), "/", "/admin/*")) {
+            // The schedule takes the first backup soon after start; Back up now then has the heavy-job slot to itself.
+            await("the first scheduled backup").atMost(Duration.ofSeconds(60)).until(() -> shop.jobs().latest("stored-backup")
+                    .map(job -> job.state().finished()).orElse(false));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            // The list is swapped while a condition may be reading it.
+            wait.ignoring(StaleElementReferenceException.class);
+            browser.get(shopServer.uri("/backup").toString());
+            String scheduled = browser.findElement(By.cssSelector("tr.backup-row")).getAttribute("id");
+
+            // Drilled first: the schedule's own first drill (due at its next tick) then has nothing left to do, and
+            // if it runs at this moment the card shows that drill to its end.
+            browser.findElement(By.cssSelector("[id='" + scheduled + "'] button.drill-button")).click();
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("#job-restore-drill .badge"), "SUCCEEDED"));
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("[id='" + scheduled + "'] .drill"), "proven"));
+
+            browser.findElement(By.cssSelector("#job-stored-backup button.run")).click();
+            // Reloaded when the job ends; the hourly tier keeps the newest backup of this hour, so the new row replaces the first.
+            wait.until(driver -> !driver.findElement(By.cssSelector("tr.backup-row")).getAttribute("id").equals(scheduled));
+            assertThat(browser.findElement(By.cssSelector("#job-stored-backup .badge")).getText()).isEqualTo("SUCCEEDED");
+            WebElement newest = browser.findElement(By.cssSelector("tr.backup-row"));
+            String id = newest.getAttribute("id").substring("backup-".length());
+            assertThat(newest.getText()).contains("manual").contains("not drilled");
+            assertThat(newest.findElement(By.cssSelector("code.digest")).getText()).matches("[0-9a-f]{64}");
+
+            try (Connection connection = pool.getConnection()) {
+                connection.createStatement().execute("DELETE FROM purchase_order");
+            }
+            assertThat(rows(pool)).isZero();
+            int listed = browser.findElements(By.cssSelector("tr.backup-row")).size();
+            browser.findElement(By.cssSelector("[id='backup-" + id + "'] a.restore-link")).click();
+            WebElement confirm = wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-restore")));
+            assertThat(browser.findElement(By.id("confirm-backup")).getText()).isEqualTo(id);
+            assertThat(browser.findElement(By.id("confirm-wait")).getText()).matches("writers wait about \\d+ s");
+            confirm.click();
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("#job-restore .badge"), "SUCCEEDED"));
+            assertThat(browser.findElement(By.cssSelector("#job-restore .restore-result")).getText()).contains(id);
+
+            assertThat(rows(pool)).as("the host's pool reads the restored rows").isEqualTo(5000);
+            wait.until(driver -> driver.findElement(By.cssSelector("tr.backup-row")).getText().contains("before-restore"));
+            assertThat(browser.findElements(By.cssSelector("tr.backup-row"))).as("kept apart from retention").hasSize(listed + 1);
+            assertThat(severeLogs()).isEmpty();
+        }
+    }
+
+    /** Finished downloads in {@code directory} whose name ends with {@code suffix} (Chromium's partial files do not). */
+    private static long fileCount(Path directory, String suffix) {
+        try (var files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(suffix)).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long rows(HikariDataSource pool) throws SQLException {
+        try (Connection connection = pool.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM purchase_order")) {
+            return rows.getLong(1);
+        }
     }
 
     /** Fetches {@code url} in the page and returns [status, Repr-Digest header, SHA-256 the browser computed, length]. */

@@ -140,7 +140,9 @@ class MaintenanceAndBackupTest {
                 assertThat(viewer.post("/api/jobs/" + id + "/cancel", "X-CSRF-Token", viewer.csrfToken()).statusCode())
                         .as("a viewer does not cancel an operator's backup").isEqualTo(403);
                 assertThat(viewer.get("/" + result.get("download").asText()).statusCode()).isEqualTo(403);
-                assertThat(operator.get("/backup").body()).contains("id=\"download-prepared\"").contains(result.get("sha256").asText());
+                assertThat(operator.get("/backup").body()).contains("id=\"download-prepared\"")
+                        .as("in hex, as sha256sum prints it").contains(java.util.HexFormat.of().formatHex(
+                                Base64.getDecoder().decode(result.get("sha256").asText())));
 
                 HttpResponse<byte[]> download = operator.client.send(
                         HttpRequest.newBuilder(operator.uri("/" + result.get("download").asText())).build(),

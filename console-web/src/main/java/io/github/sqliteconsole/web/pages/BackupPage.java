@@ -13,10 +13,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code GET /backup}: what a backup will be and cost; for an OPERATOR, the backup job's card
- * (progress, then the prepared file) and the plain download links.
+ * {@code GET /backup}: the stored backups (schedule, list, Back up now, Drill, Download, Restore)
+ * and the one-off snapshot (what it will be and cost; for an OPERATOR, the backup job's card and
+ * the plain download links). An htmx request gets the list of stored backups alone: the page
+ * reloads it when a backup job finished ({@link JobCards#BACKUPS_CHANGED}).
  */
 public final class BackupPage implements Handler {
+
+    private static final String STORED_LIST = "stored-list";
 
     private final SqliteConsole console;
     private final JobCards cards;
@@ -30,14 +34,22 @@ public final class BackupPage implements Handler {
 
     @Override
     public void handle(Exchange exchange) throws IOException {
-        HealthReport health = console.health();
         Map<String, Object> model = new HashMap<>();
+        model.put("stored", StoredBackupsSection.of(console, cards, exchange.role()));
+        model.put("backupsChanged", JobCards.BACKUPS_CHANGED);
+        if (exchange.htmx()) {
+            views.render(exchange, HttpServletResponse.SC_OK, "pages/backup", STORED_LIST, model);
+            return;
+        }
+        HealthReport health = console.health();
         model.put("info", health.database().orElse(null));
         model.put("status", health.status().name());
         model.put("backupDirectory", console.options().snapshotDirectory().toString());
         model.put("canDownload", exchange.role().allows(Role.OPERATOR));
         // Preparing is a POST, which read-only mode refuses (the card knows); the plain download links still work there.
         model.put("card", cards.card(JobKind.BACKUP, exchange.role()));
+        // Where this console answers, for the curl hint: the Host was already checked against the allowed hosts.
+        model.put("downloadUrl", exchange.request().getRequestURL() + "/download");
         views.render(exchange, HttpServletResponse.SC_OK, "pages/backup", null, model);
     }
 }

@@ -34,6 +34,18 @@ public record JobCard(JobKind type, JobSnapshot job, boolean canOperate) {
         return type.parameters().stream().filter(JobParameter::isChoice).toList();
     }
 
+    /**
+     * False for a kind that changes the database and acts on one named thing (a restore of a stored
+     * backup): it is started from that thing's row, after a confirmation that names it, not from its card.
+     */
+    public boolean startsFromCard() {
+        return !(type.mutates() && type.parameters().stream().anyMatch(parameter -> !parameter.isChoice()));
+    }
+
+    public boolean finished() {
+        return job != null && job.state().finished();
+    }
+
     public String runLabel() {
         return type.startLabel().orElse(job == null ? "Run" : "Run again");
     }

@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public final class JobCards {
 
+    /** The htmx event a finished backup job raises; the Backup page's list of stored backups listens for it. */
+    public static final String BACKUPS_CHANGED = "backups-changed";
+
     private final SqliteConsole console;
     private final boolean readOnly;
     private final Views views;
@@ -58,8 +61,15 @@ public final class JobCards {
         return JobKind.of(group).stream().map(kind -> card(kind, role)).toList();
     }
 
-    /** Renders one card as the {@code job} fragment. */
+    /**
+     * Renders one card as the {@code job} fragment. A finished backup-group job changed the list
+     * of stored backups (a new one, a drill verdict, a before-restore backup): the
+     * {@code backups-changed} event tells the Backup page to reload its list.
+     */
     public void render(Exchange exchange, JobCard card) throws IOException {
+        if (card.finished() && card.type().group() == JobKind.Group.BACKUP) {
+            exchange.response().setHeader("HX-Trigger", BACKUPS_CHANGED);
+        }
         views.renderFragment(exchange, HttpServletResponse.SC_OK, "fragments/job", "job", Map.of("card", card));
     }
 

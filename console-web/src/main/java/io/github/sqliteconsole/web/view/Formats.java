@@ -1,9 +1,13 @@
 package io.github.sqliteconsole.web.view;
 
 import io.github.sqliteconsole.core.sql.ByteSize;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /** Number and time formats the templates call as {@code ${fmt.bytes(n)}}. */
@@ -22,5 +26,49 @@ public final class Formats {
 
     public String time(Instant instant) {
         return TIME.format(instant);
+    }
+
+    /** "3 min ago", "in 42 min", "just now": for a time whose exact UTC value goes in a {@code title}. */
+    public String relative(Instant instant) {
+        return relative(instant, Clock.systemUTC().instant());
+    }
+
+    static String relative(Instant instant, Instant now) {
+        Duration between = Duration.between(now, instant);
+        if (between.abs().compareTo(Duration.ofSeconds(5)) < 0) {
+            return "just now";
+        }
+        String span = span(between.abs());
+        return between.isNegative() ? span + " ago" : "in " + span;
+    }
+
+    /** A duration the way people say it: "40 s", "12 min", "1 h 30 min", "2 d". */
+    public String duration(Duration duration) {
+        return span(duration);
+    }
+
+    static String span(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min";
+        }
+        if (seconds < 2 * 86_400) {
+            long minutes = seconds % 3600 / 60;
+            return seconds / 3600 + " h" + (minutes == 0 || seconds >= 10 * 3600 ? "" : " " + minutes + " min");
+        }
+        return seconds / 86_400 + " d";
+    }
+
+    /** Whether {@code instant} has passed (a prepared download's expiry). */
+    public boolean isPast(Instant instant) {
+        return !instant.isAfter(Clock.systemUTC().instant());
+    }
+
+    /** A SHA-256 given in base64 (as in {@code Repr-Digest}), in lower-case hex as {@code sha256sum} prints it. */
+    public String hexOfBase64(String base64) {
+        return HexFormat.of().formatHex(Base64.getDecoder().decode(base64));
     }
 }

@@ -50,6 +50,19 @@
     }
   });
 
+  // A prepared backup is handed out once: after its link was followed, the card stops offering it.
+  // Replaced a moment later, not in the click itself: a link removed from the page would not be followed.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest ? event.target.closest('a[data-download-once]') : null;
+    if (!link) { return; }
+    window.setTimeout(function () {
+      var note = document.createElement('span');
+      note.className = 'muted downloaded';
+      note.textContent = 'Downloaded. A prepared backup is handed out once; prepare a new one for another copy.';
+      link.replaceWith(note);
+    }, 0);
+  });
+
   // Say so when the server cannot be reached, instead of showing stale numbers silently.
   function setConnectionState(text) {
     var state = document.getElementById('connection-state');

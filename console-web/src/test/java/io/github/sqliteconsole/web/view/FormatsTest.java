@@ -1,0 +1,36 @@
+package io.github.sqliteconsole.web.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T14:00:00Z");
+
+    @Test
+    void timesAreSaidRelativeToNow() {
+        assertThat(Formats.relative(NOW.minusSeconds(2), NOW)).isEqualTo("just now");
+        assertThat(Formats.relative(NOW.minusSeconds(180), NOW)).isEqualTo("3 min ago");
+        assertThat(Formats.relative(NOW.plus(Duration.ofMinutes(42)), NOW)).isEqualTo("in 42 min");
+        assertThat(Formats.relative(NOW.minus(Duration.ofDays(3)), NOW)).isEqualTo("3 d ago");
+    }
+
+    @Test
+    void durationsUseTheirLargestUnit() {
+        assertThat(new Formats().duration(Duration.ofSeconds(40))).isEqualTo("40 s");
+        assertThat(new Formats().duration(Duration.ofHours(1))).isEqualTo("1 h");
+        assertThat(new Formats().duration(Duration.ofMinutes(90))).isEqualTo("1 h 30 min");
+        assertThat(new Formats().duration(Duration.ofHours(24))).isEqualTo("24 h");
+        assertThat(new Formats().duration(Duration.ofDays(7))).isEqualTo("7 d");
+    }
+
+    @Test
+    void aBase64DigestIsShownInHexAsSha256sumPrintsIt() {
+        // SHA-256 of the empty input, as sha256sum prints it and as Repr-Digest carries it.
+        assertThat(new Formats().hexOfBase64("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="))
+                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+}
