@@ -135,7 +135,12 @@ public enum JobKind {
 
     /** The start button's label when it is not "Run" / "Run again". */
     public Optional<String> startLabel() {
-        return this == BACKUP ? Optional.of("Prepare backup") : Optional.empty();
+        return switch (this) {
+            case BACKUP -> Optional.of("Prepare backup");
+            case STORED_BACKUP -> Optional.of("Back up now");
+            case RESTORE_DRILL -> Optional.of("Drill the newest backup");
+            default -> Optional.empty();
+        };
     }
 
     /** The choices a start request may make, each with its default. */
