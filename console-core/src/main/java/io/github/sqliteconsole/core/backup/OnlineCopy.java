@@ -42,9 +42,14 @@ final class OnlineCopy {
                     statement.execute("PRAGMA journal_mode = OFF");
                 }
             }
-            // Both names are the console's own: the host's file and the console's temp name.
-            int result = destination.unwrap(SQLiteConnection.class).getDatabase()
-                    .restore("main", source.toAbsolutePath().toString(), null, 100, 50, -1);
+            // The source is opened read-only by name (an absolute path, never a URI); both names are
+            // the console's own: the host's file and the console's temp name.
+            long[] observed = {-1, -1};
+            int result = destination.unwrap(SQLiteConnection.class).getDatabase().restore("main",
+                    source.toAbsolutePath().toString(), (remaining, total) -> {
+                        observed[0] = remaining;
+                        observed[1] = total;
+                    }, 100, 50, -1);
             if (result != 0) {
                 throw new SQLException("the online backup stopped with SQLite result code " + result
                         + "; the database may be busy, retry");
@@ -52,9 +57,12 @@ final class OnlineCopy {
             Queries.text(destination, "PRAGMA journal_mode = DELETE");
             pageCount = Queries.longValue(destination, "PRAGMA page_count");
             long pageSize = Queries.longValue(destination, "PRAGMA page_size");
-            if (pageCount * pageSize != Files.size(copy)) {
-                throw new SQLException("the copy holds " + pageCount + " pages of " + pageSize + " bytes but is "
-                        + Files.size(copy) + " bytes long");
+            // The result code above is the source's: a failed write into the copy shows here, as a
+            // copy that is not every page of the source, or not as long as its pages.
+            if (observed[0] != 0 || pageCount != observed[1] || pageCount * pageSize != Files.size(copy)) {
+                throw new SQLException("the copy holds " + pageCount + " pages of " + pageSize + " bytes and is "
+                        + Files.size(copy) + " bytes long, but the source had " + observed[1] + " pages ("
+                        + observed[0] + " not copied)");
             }
         }
         if (durable) {
