@@ -21,28 +21,33 @@ import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Backup download against the backup API and {@code cp}, heap growth while it streams, the host
- * writer's pace during each heavy operation, and page latency under concurrent load.
+ * Backup download against the shell pipeline a user would write, heap growth while it streams, the
+ * host writer's pace during each heavy operation, and page latency under concurrent load.
  */
 final class BackupAndLoadBenchmarks {
 
     private BackupAndLoadBenchmarks() {
     }
 
-    static List<Result> run(ConsoleUnderTest under, Path database, Path workDir, Duration loadDuration) throws Exception {
+    static List<Result> run(ConsoleUnderTest under, Path database, Path workDir, int runs, Duration loadDuration)
+            throws Exception {
         List<Result> results = new ArrayList<>();
         // Heap first, with nothing else running: the writer's own garbage would count otherwise.
         // Downloaded by curl when there is one, so the heap measured is the server's alone.
         long heapGrowth = peakHeapGrowth(() -> under.download("/backup/download"));
+        Path shellCopy = workDir.resolve("shell-copy.db");
+        List<Measurement> sideBySide = interleaved(Math.min(runs, 3), () -> under.download("/backup/download"),
+                () -> SqliteShell.verifiedCopy(database, shellCopy));
+        Files.deleteIfExists(shellCopy);
+        Path copy = workDir.resolve("backup-api.db");
+        results.add(new Result("backup download over HTTP (snapshot, verify, transfer)", sideBySide.get(0),
+                "sqlite3 .backup + quick_check + sha256sum + cat", sideBySide.get(1), 0.5,
+                String.format(Locale.ROOT, "heap growth %.1f MB (target < 32); cp of the file %s; backup API alone %s",
+                        heapGrowth / 1e6, format(Measurement.of(0, 1, () -> copyFile(database, workDir))),
+                        format(Measurement.of(0, 1, () -> backupApi(database, copy))))));
         try (HostWriter writer = new HostWriter(database)) {
             double alone = writer.millisPerCommit(null, 2000);
-            Measurement download = Measurement.of(0, 1, () -> under.download("/backup/download"));
             double duringBackup = writer.millisPerCommit(() -> under.get("/backup/download"), 0);
-            Path copy = workDir.resolve("backup-api.db");
-            results.add(new Result("backup download over HTTP (snapshot, verify, transfer), writer committing",
-                    download, "cp of the file", Measurement.of(0, 1, () -> copyFile(database, workDir)), 3.0,
-                    String.format(Locale.ROOT, "heap growth %.1f MB (target < 32); backup API alone: %s",
-                            heapGrowth / 1e6, format(Measurement.of(0, 1, () -> backupApi(database, copy))))));
             results.add(writerResult("backup download", duringBackup, alone, 1 / 0.7));
             results.add(writerResult("GET /api/tables", writer.millisPerCommit(() -> under.get("/api/tables"), 0), alone, null));
             results.add(writerResult("foreign-key-check job", writer.millisPerCommit(
@@ -69,6 +74,31 @@ final class BackupAndLoadBenchmarks {
         Files.deleteIfExists(workDir.resolve("cp.db"));
         results.add(overviewUnderLoad(under, loadDuration));
         return results;
+    }
+
+    /**
+     * Runs two operations in turns, {@code runs} times each after one warm-up of each, so that the
+     * machine's load drifts over both alike.
+     */
+    static List<Measurement> interleaved(int runs, Measurement.Operation first, Measurement.Operation second)
+            throws Exception {
+        first.run();
+        second.run();
+        List<Double> firstTimes = new ArrayList<>();
+        List<Double> secondTimes = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            firstTimes.add(timed(first));
+            secondTimes.add(timed(second));
+        }
+        Collections.sort(firstTimes);
+        Collections.sort(secondTimes);
+        return List.of(new Measurement(List.copyOf(firstTimes)), new Measurement(List.copyOf(secondTimes)));
+    }
+
+    static double timed(Measurement.Operation operation) throws Exception {
+        long started = System.nanoTime();
+        operation.run();
+        return (System.nanoTime() - started) / 1e6;
     }
 
     private static void prepareAndDiscardBackup(ConsoleUnderTest under) throws Exception {

@@ -78,8 +78,9 @@ public final class BenchmarkSuite {
                     () -> under.console.space(Duration.ofHours(1))), "count(*) of every table + dbstat",
                     Measurement.of(1, runs, () -> { rawCounts(database); rawDbstat(database); }), null, null));
             results.addAll(IntegrityBenchmarks.run(under.console, database));
-            results.addAll(BackupAndLoadBenchmarks.run(under, database, workDir, loadDuration));
+            results.addAll(BackupAndLoadBenchmarks.run(under, database, workDir, runs, loadDuration));
         }
+        results.addAll(StoredBackupBenchmarks.run(database, workDir, runs));
         results.addAll(manyTables(workDir, runs));
         return results;
     }

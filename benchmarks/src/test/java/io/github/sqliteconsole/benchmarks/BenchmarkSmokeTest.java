@@ -25,7 +25,7 @@ class BenchmarkSmokeTest {
         List<Result> results = BenchmarkSuite.run(database, Files.createDirectories(dir.resolve("work")), 1,
                 java.time.Duration.ofSeconds(2));
 
-        assertThat(results).hasSize(20);
+        assertThat(results).hasSize(23);
         assertThat(results).allSatisfy(result -> {
             assertThat(result.console().millis()).isNotEmpty();
             assertThat(result.baseline().median()).isPositive();
@@ -34,7 +34,9 @@ class BenchmarkSmokeTest {
         assertThat(table).contains("| GET /api/tables").contains("dbstat aggregate").contains("heap after").contains("GET /tables with 5000 tables").contains("orphan-scan job with 5000 tables").contains("foreign-key-check job").contains("same count")
                 .contains("backup download over HTTP").contains("host writer while backup download").contains("p99")
                 .contains("host writer while integrity-check job").contains("host writer while orphan-scan job")
-                .contains("host writer while backup job").contains("host writer while optimize job");
+                .contains("host writer while backup job").contains("host writer while optimize job")
+                .contains("sqlite3 .backup + quick_check + sha256sum + cat").contains("| stored backup")
+                .contains("| restore a stored backup").contains("sqlite3 .restore").contains("host writer while restore");
         assertThat(BenchmarkDatabase.ensure(dir.resolve("cache"), BenchmarkDatabase.parseSize("20m")))
                 .as("reused from the cache").isEqualTo(database);
     }

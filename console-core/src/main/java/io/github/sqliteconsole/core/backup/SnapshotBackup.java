@@ -3,13 +3,11 @@ package io.github.sqliteconsole.core.backup;
 import io.github.sqliteconsole.core.sql.ByteSize;
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
-import io.github.sqliteconsole.core.sql.Deadline;
 import io.github.sqliteconsole.core.sql.PrivateFiles;
 import io.github.sqliteconsole.core.sql.Queries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,7 +19,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -32,15 +29,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
-import org.sqlite.SQLiteConnection;
 
 /**
  * A consistent snapshot of a live database, proven before a byte is sent: SQLite's online backup
- * API in one step (pages per step -1: one read transaction, so in WAL mode writers go on and the
- * copy is one consistent state; copied stepwise under a busy writer it restarts forever). The copy
- * is switched to a self-contained rollback journal, its page count must match its size, and it is
- * fsynced; then {@code quick_check} and the SHA-256 run side by side. It is handed out only when
- * both are done and the check said ok.
+ * API in one step into a temp file ({@link OnlineCopy}: without journal or fsync, since the file is
+ * deleted after the transfer), switched to a self-contained rollback journal, its page count
+ * matching its size; then {@code quick_check} split by table over two connections
+ * ({@link SplitQuickCheck}) and the SHA-256 of the file run side by side, three threads on what was
+ * one pass after another. It is handed out only when all are done and the check said ok, so the
+ * {@code Repr-Digest} is that of the verified bytes sent.
  */
 public final class SnapshotBackup {
 
@@ -85,13 +82,13 @@ public final class SnapshotBackup {
             // Created 0600 before SQLite writes into it: SQLite keeps an existing file's mode, and
             // gives the copy's journal the copy's mode, so no byte of it is ever readable by others.
             PrivateFiles.createPrivateFile(copy);
+            long size;
             try (Connection source = connections.openReadOnly(databaseFile)) {
-                long size = requireSpace(source, gzip);
-                context.progress(0, "copying " + ByteSize.format(size) + " with the online backup API (one step)");
-                copyOnline(source, copy);
+                size = requireSpace(source, gzip);
             }
+            context.progress(0, "copying " + ByteSize.format(size) + " with the online backup API (one step)");
+            long pageCount = copyOnline(databaseFile, copy);
             stopIfCancelled(context);
-            long pageCount = makeSelfContained(copy);
             context.progress(COPIED, "verifying the copy (quick_check) and computing its SHA-256");
             Digested digested = verifyAndDigest(copy, gzip, context);
             String name = safeName(databaseFile) + "-" + STAMP.format(clock.instant()) + (gzip ? ".db.gz" : ".db");
@@ -155,41 +152,22 @@ public final class SnapshotBackup {
         return size;
     }
 
-    private static void copyOnline(Connection source, Path copy) throws SQLException {
-        // The destination is the console's own temp name, never text from a request.
-        int result = source.unwrap(SQLiteConnection.class).getDatabase().backup("main", copy.toString(), null, 100, 50, -1);
-        if (result != 0) {
-            throw new SQLException("the online backup stopped with SQLite result code " + result
-                    + "; the database may be busy, retry");
+    private long copyOnline(Path databaseFile, Path copy) throws SQLException, IOException {
+        try {
+            return OnlineCopy.copy(connections, databaseFile, copy, false);
+        } catch (SQLException e) {
+            throw new SQLException("the snapshot failed: " + e.getMessage() + "; nothing was sent", e.getSQLState(),
+                    e.getErrorCode(), e);
         }
-    }
-
-    /**
-     * Switches the copy to a rollback journal (a WAL-mode copy would need its -wal file to open
-     * read-only), checks its page count against its size, fsyncs it, and returns the page count.
-     */
-    private long makeSelfContained(Path copy) throws SQLException, IOException {
-        long pageCount;
-        try (Connection check = connections.openReadWrite(copy)) {
-            Queries.text(check, "PRAGMA journal_mode = DELETE");
-            pageCount = Long.parseLong(Queries.text(check, "PRAGMA page_count"));
-            long pageSize = Long.parseLong(Queries.text(check, "PRAGMA page_size"));
-            if (pageCount * pageSize != Files.size(copy)) {
-                throw new SQLException("the snapshot holds " + pageCount + " pages of " + pageSize + " bytes but is "
-                        + Files.size(copy) + " bytes long; nothing was sent");
-            }
-        }
-        fsync(copy);
-        return pageCount;
     }
 
     private record Digested(Path file, String sha256Base64) {
     }
 
     /**
-     * Runs {@code quick_check} on the copy and, on a second thread, hashes it (or compresses and
-     * hashes the compressed bytes): the file no longer changes, and on a big database the two
-     * together take about as long as the slower one instead of their sum.
+     * Runs {@code quick_check} on the copy (split over two connections) and, on a third thread,
+     * hashes it (or compresses and hashes the compressed bytes): the file no longer changes, and
+     * the hash costs less than the check's smaller half, so it hides behind the check.
      */
     private Digested verifyAndDigest(Path copy, boolean gzip, JobContext context) throws SQLException, IOException {
         AtomicBoolean stop = new AtomicBoolean();
@@ -221,13 +199,10 @@ public final class SnapshotBackup {
         }
     }
 
-    private void quickCheck(Path copy, JobContext context) throws SQLException {
-        try (Connection check = connections.openReadOnly(copy);
-             Deadline stop = Deadline.install(check, Duration.ofDays(365), context::cancelled)) {
-            String verdict = Queries.text(check, "PRAGMA quick_check(1)");
-            if (!"ok".equals(verdict)) {
-                throw new SQLException("the snapshot failed quick_check (" + verdict + "); nothing was sent");
-            }
+    private void quickCheck(Path copy, JobContext context) throws SQLException, IOException {
+        String verdict = SplitQuickCheck.run(connections, copy, context);
+        if (!"ok".equals(verdict)) {
+            throw new SQLException("the snapshot failed quick_check (" + verdict + "); nothing was sent");
         }
     }
 
@@ -248,7 +223,7 @@ public final class SnapshotBackup {
                      Files.newOutputStream(gz, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), digest), BUFFER)) {
             copyReporting(in, out, null, total, context, stop);
         }
-        fsync(gz);
+        // No fsync: like the copy, the .gz is deleted after the transfer.
         return Base64.getEncoder().encodeToString(digest.digest());
     }
 
@@ -270,12 +245,6 @@ public final class SnapshotBackup {
                 context.progress(COPIED + (1 - COPIED) * done / Math.max(1, total), "verifying the copy (quick_check) and "
                         + "computing its SHA-256: " + ByteSize.format(done) + " of " + ByteSize.format(total) + " hashed");
             }
-        }
-    }
-
-    private static void fsync(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
         }
     }
 

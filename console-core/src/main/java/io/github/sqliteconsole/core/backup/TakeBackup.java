@@ -22,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.sqlite.SQLiteConnection;
 
 /**
  * Takes one stored backup: SQLite's online backup API in one step into a 0600 temp file in the
@@ -77,7 +76,7 @@ public final class TakeBackup {
                 context.progress(0, "copying " + ByteSize.format(size) + " of " + databaseFile.getFileName()
                         + " with the online backup API (one step)");
                 long started = System.nanoTime();
-                copyOnline(source, databaseFile, copy);
+                copyOnline(databaseFile, copy);
                 bytesPerSecond = size / Math.max(1e-3, (System.nanoTime() - started) / 1e9);
             }
             stopIfCancelled(context, databaseFile);
@@ -158,12 +157,13 @@ public final class TakeBackup {
         }
     }
 
-    private static void copyOnline(Connection source, Path databaseFile, Path copy) throws SQLException {
-        // The destination is the console's own temp name, never text from a request.
-        int result = source.unwrap(SQLiteConnection.class).getDatabase().backup("main", copy.toString(), null, 100, 50, -1);
-        if (result != 0) {
-            throw new SQLException(databaseFile.getFileName() + " - stored backup: the online copy stopped with SQLite "
-                    + "result code " + result + "; the database may be busy, the next run retries");
+    /** The same online copy as a download's, but durable: SQLite's journal and syncs, then an fsync. */
+    private void copyOnline(Path databaseFile, Path copy) throws SQLException, IOException {
+        try {
+            OnlineCopy.copy(connections, databaseFile, copy, true);
+        } catch (SQLException e) {
+            throw new SQLException(databaseFile.getFileName() + " - stored backup: " + e.getMessage()
+                    + "; the next run retries", e.getSQLState(), e.getErrorCode(), e);
         }
     }
 

@@ -1,0 +1,73 @@
+package io.github.sqliteconsole.core.backup;
+
+import io.github.sqliteconsole.core.sql.ConsoleConnections;
+import io.github.sqliteconsole.core.sql.PrivateFiles;
+import io.github.sqliteconsole.core.sql.Queries;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * A consistent copy of a live database with SQLite's online backup API in one step (one read
+ * transaction: in WAL mode writers go on, and the copy is one state; copied stepwise under a busy
+ * writer it restarts forever), made self-contained: switched to a rollback journal (a WAL-mode
+ * copy would need its -wal file to open read-only), its page count checked against its size.
+ *
+ * <p>The pages are pulled into a connection the console opened on the copy, so that a temporary
+ * copy can be written without journal and without fsync ({@code synchronous=OFF},
+ * {@code journal_mode=OFF}): it is deleted after the transfer and a crash leaves only a leftover to
+ * remove. A durable copy keeps SQLite's defaults and is fsynced before it is checked.
+ */
+final class OnlineCopy {
+
+    private OnlineCopy() {
+    }
+
+    /**
+     * Copies {@code source} into {@code copy} (an existing empty file the console created 0600;
+     * SQLite keeps its mode) and returns the copy's page count.
+     *
+     * @param durable whether the copy must survive a crash (a stored backup) or not (a download)
+     */
+    static long copy(ConsoleConnections connections, Path source, Path copy, boolean durable) throws SQLException, IOException {
+        long pageCount;
+        try (Connection destination = connections.openReadWrite(copy)) {
+            if (!durable) {
+                try (Statement statement = destination.createStatement()) {
+                    statement.execute("PRAGMA synchronous = OFF");
+                    statement.execute("PRAGMA journal_mode = OFF");
+                }
+            }
+            // The source is opened read-only by name (an absolute path, never a URI); both names are
+            // the console's own: the host's file and the console's temp name.
+            long[] observed = {-1, -1};
+            int result = destination.unwrap(SQLiteConnection.class).getDatabase().restore("main",
+                    source.toAbsolutePath().toString(), (remaining, total) -> {
+                        observed[0] = remaining;
+                        observed[1] = total;
+                    }, 100, 50, -1);
+            if (result != 0) {
+                throw new SQLException("the online backup stopped with SQLite result code " + result
+                        + "; the database may be busy, retry");
+            }
+            Queries.text(destination, "PRAGMA journal_mode = DELETE");
+            pageCount = Queries.longValue(destination, "PRAGMA page_count");
+            long pageSize = Queries.longValue(destination, "PRAGMA page_size");
+            // The result code above is the source's: a failed write into the copy shows here, as a
+            // copy that is not every page of the source, or not as long as its pages.
+            if (observed[0] != 0 || pageCount != observed[1] || pageCount * pageSize != Files.size(copy)) {
+                throw new SQLException("the copy holds " + pageCount + " pages of " + pageSize + " bytes and is "
+                        + Files.size(copy) + " bytes long, but the source had " + observed[1] + " pages ("
+                        + observed[0] + " not copied)");
+            }
+        }
+        if (durable) {
+            PrivateFiles.fsync(copy);
+        }
+        return pageCount;
+    }
+}
