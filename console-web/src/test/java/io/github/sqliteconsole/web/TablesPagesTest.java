@@ -24,7 +24,8 @@ import org.sqlite.SQLiteDataSource;
 class TablesPagesTest {
 
     static final List<String> HOSTILE = List.of("<img src=x onerror=alert(1)>", "we\"ird", "a.b", "];drop table plain;--",
-            "select", "ñ表", "x;y", "50%", "a/b", "..", "\"onmouseover=alert(1)", "q?u#e", "L".repeat(200));
+            "select", "ñ表", "x;y", "50%", "a/b", "..", "\"onmouseover=alert(1)", "q?u#e", "L".repeat(200),
+            "new\nline", "tab\there", "cr\rhere", "bell\u0007", "del\u007f");
     private static final Pattern TABLE_LINK = Pattern.compile("<a class=\"table-link\" href=\"([^\"]+)\">");
     private static final ObjectMapper JSON = new ObjectMapper();
 

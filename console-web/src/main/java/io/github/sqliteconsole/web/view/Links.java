@@ -5,14 +5,15 @@ import java.nio.charset.StandardCharsets;
 /**
  * Links to a table's page. The path form {@code tables/NAME} is used when the name survives as a
  * path segment; servlet containers reject an encoded {@code /}, {@code %} or {@code \} and fold
- * {@code .} and {@code ..}, so such names use the query form {@code table?name=NAME}.
+ * {@code .} and {@code ..}, and Jetty answers 400 "Suspicious Path Character" to an encoded
+ * control character (newline, tab, CR, DEL), so such names use the query form {@code table?name=NAME}.
  */
 public final class Links {
 
     /** The link from the mount root to {@code table}'s page; prefix it with the page's base. */
     public String table(String table) {
         boolean pathSafe = !table.isEmpty() && !table.equals(".") && !table.equals("..")
-                && table.chars().noneMatch(ch -> ch == '/' || ch == '%' || ch == '\\');
+                && table.chars().noneMatch(ch -> ch == '/' || ch == '%' || ch == '\\' || ch < 0x20 || ch == 0x7f);
         return pathSafe ? "tables/" + encode(table) : "table?name=" + encode(table);
     }
 
