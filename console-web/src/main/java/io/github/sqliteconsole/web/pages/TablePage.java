@@ -43,6 +43,14 @@ public final class TablePage implements Handler {
             return;
         }
         TableDetails table = found.get();
+        if (!table.readable()) {
+            // Its DDL is all this SQLite can show; reading its rows would fail with "no such module".
+            Map<String, Object> model = new HashMap<>();
+            model.put("table", table);
+            model.put("page", null);
+            views.render(exchange, HttpServletResponse.SC_OK, "pages/table", "rows", model);
+            return;
+        }
         int limit = Params.integer(exchange.request(), "limit", DEFAULT_PAGE_SIZE, 1, TableRows.MAX_PAGE_SIZE);
         String after = Params.text(exchange.request(), "after");
         RowPage page;
