@@ -56,6 +56,24 @@ public final class TableInspector {
     }
 
     /**
+     * The view named exactly {@code name}, described as a table without a rowid or keys: its
+     * columns and DDL, so its rows can be browsed like a table's.
+     */
+    public Optional<TableDetails> inspectView(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?")) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new TableDetails(name, "view", true, false, rows.getString(1), columns(connection, name),
+                        List.of(), List.of(), List.of(), triggers(connection, name)));
+            }
+        }
+    }
+
+    /**
      * Every ordinary table of main (type {@code table} in {@code pragma_table_list}, the internal
      * {@code sqlite_*} ones included; no virtual or shadow table), in name order, each exactly as
      * {@link #inspect} describes it. Inspecting table by table costs each table a walk over every

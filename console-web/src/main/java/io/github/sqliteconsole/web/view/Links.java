@@ -17,13 +17,10 @@ public final class Links {
         return pathSafe ? "tables/" + encode(table) : "table?name=" + encode(table);
     }
 
-    /**
-     * The link from the mount root to the single row {@code rowid} of a rowid table: its rows page
-     * of one row, starting just after {@code rowid - 1}.
-     */
+    /** The link from the mount root to the single row {@code rowid} of a rowid table: its rows filtered to it. */
     public String row(String table, long rowid) {
         String page = table(table);
-        return page + (page.contains("?") ? "&" : "?") + "limit=1&after=i." + (rowid - 1);
+        return page + (page.contains("?") ? "&" : "?") + "col=rowid&eq=" + rowid;
     }
 
     /** The link from the mount root to the exact row count of {@code table}. */
