@@ -51,6 +51,47 @@ class NumbersAgreeTest {
         }
     }
 
+    /** Issue 13: an auto_vacuum file's pointer-map page belongs to nothing; tables + free + it = the pages. */
+    @Test
+    void pointerMapPagesOfAnAutoVacuumFileAreShownSoTheBytesAddUp() throws Exception {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
+        SQLiteDataSource dataSource = TestDatabases.dataSource(dir.resolve("auto.db"), config);
+        execute(dataSource, "PRAGMA auto_vacuum = FULL", "VACUUM",
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)",
+                "INSERT INTO t (body) SELECT printf('%.500c', 'x') FROM (WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL "
+                        + "SELECT v + 1 FROM n WHERE v < 200) SELECT v FROM n)");
+        long pageSize;
+        long pageCount;
+        try (Connection connection = dataSource.getConnection()) {
+            ResultSet size = connection.createStatement().executeQuery("PRAGMA page_size");
+            size.next();
+            pageSize = size.getLong(1);
+            ResultSet count = connection.createStatement().executeQuery("PRAGMA page_count");
+            count.next();
+            pageCount = count.getLong(1);
+            ResultSet mode = connection.createStatement().executeQuery("PRAGMA auto_vacuum");
+            mode.next();
+            assertThat(mode.getInt(1)).as("auto_vacuum FULL").isEqualTo(1);
+        }
+        // Under (page size / 5) pages, SQLite keeps exactly one pointer-map page: page 2.
+        assertThat(pageCount).isLessThan(pageSize / 5);
+        try (SqliteConsole console = SqliteConsole.builder(dataSource).stateFile(dir.resolve("state.db")).build();
+             ConsoleServer server = ConsoleServer.start(console, WebOptions.defaults())) {
+            com.fasterxml.jackson.databind.JsonNode api = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(server.get("/api/tables").body());
+            long inTables = 0;
+            for (com.fasterxml.jackson.databind.JsonNode table : api.get("tables")) {
+                inTables += table.get("totalBytes").asLong();
+            }
+            assertThat(api.get("fileBytes").asLong()).isEqualTo(pageCount * pageSize);
+            assertThat(api.get("otherPagesBytes").asLong()).isEqualTo(pageSize);
+            assertThat(inTables + api.get("freelistBytes").asLong() + api.get("otherPagesBytes").asLong())
+                    .isEqualTo(pageCount * pageSize);
+            assertThat(server.get("/tables").body()).contains("id=\"other-pages\"").contains("pointer maps");
+        }
+    }
+
     private static String first(String html, String regex) {
         Matcher matcher = Pattern.compile(regex).matcher(html);
         assertThat(matcher.find()).as(regex).isTrue();
