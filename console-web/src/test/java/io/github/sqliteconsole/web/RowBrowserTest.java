@@ -66,7 +66,10 @@ class RowBrowserTest {
         String sorted = server.get("/tables/purchase_order?sort=supplier_id&dir=desc&limit=5").body();
         assertThat(firstColumn(sorted)).isEqualTo(sqlite(
                 "SELECT id FROM purchase_order ORDER BY supplier_id DESC, rowid LIMIT 5"));
-        assertThat(sorted).contains("aria-sort=\"descending\"");
+        assertThat(sorted).contains("aria-sort=\"descending\"")
+                .as("the nav marks the section, and a skip link leads past it")
+                .contains("href=\"../tables\" aria-current=\"page\">Tables</a>")
+                .contains("<a class=\"skip-link\" href=\"#content\">");
 
         String filtered = server.get("/tables/purchase_order?col=note&eq=n3&sort=id&dir=desc&limit=200").body();
         List<Long> expected = sqlite("SELECT id FROM purchase_order WHERE note = 'n3' ORDER BY id DESC LIMIT 200");
