@@ -10,7 +10,7 @@ import io.github.sqliteconsole.core.job.JobContext;
  */
 final class WithinTable {
 
-    /** Bytes per second a check reads on a warm cache, measured on 1 GB: the quick check skips index lookups. */
+    /** Assumed bytes per second of a check on a warm cache (not measured here; only the shape of the bar depends on it). */
     private static final double QUICK_BYTES_PER_SECOND = 400e6;
     private static final double FULL_BYTES_PER_SECOND = 100e6;
     /** Report again only after the estimate moved this much of the whole job. */
