@@ -15,6 +15,9 @@ import io.github.sqliteconsole.core.job.JobSnapshot;
 import io.github.sqliteconsole.core.maintenance.VacuumPreflight;
 import io.github.sqliteconsole.core.schema.MigrationHistory;
 import io.github.sqliteconsole.core.schema.RowPage;
+import io.github.sqliteconsole.core.schema.RowQuery;
+import io.github.sqliteconsole.core.schema.RowSelection;
+import io.github.sqliteconsole.core.schema.RowWindow;
 import io.github.sqliteconsole.core.schema.Schema;
 import io.github.sqliteconsole.core.schema.TableDetails;
 import io.github.sqliteconsole.core.space.SizeHistory;
@@ -146,6 +149,18 @@ public final class SqliteConsole implements AutoCloseable {
 
     public RowPage rows(TableDetails table, String cursor, int limit) throws SQLException {
         return schema.rows(table, cursor, limit);
+    }
+
+    public List<String> views() throws SQLException {
+        return schema.views();
+    }
+
+    public RowWindow rows(TableDetails table, RowQuery query) throws SQLException {
+        return schema.select(table, query);
+    }
+
+    public long exportRows(TableDetails table, RowQuery query, RowSelection.RowSink sink) throws SQLException, IOException {
+        return schema.export(table, query, sink);
     }
 
     public Optional<MigrationHistory> migrations() throws SQLException {

@@ -21,6 +21,7 @@ import io.github.sqliteconsole.web.pages.JobsApi;
 import io.github.sqliteconsole.web.pages.OverviewPage;
 import io.github.sqliteconsole.web.pages.Responses;
 import io.github.sqliteconsole.web.pages.RowCountFragment;
+import io.github.sqliteconsole.web.pages.RowExport;
 import io.github.sqliteconsole.web.pages.TablePage;
 import io.github.sqliteconsole.web.pages.TablesApi;
 import io.github.sqliteconsole.web.pages.TablesPage;
@@ -121,8 +122,9 @@ public class SqliteConsoleServlet extends HttpServlet {
         routes.add(new Route("GET", "/tables/{name}", Role.VIEWER, tablePage));
         routes.add(new Route("GET", "/table", Role.VIEWER, tablePage));
         routes.add(new Route("GET", "/table/count", Role.VIEWER, new RowCountFragment(console, views)));
+        routes.add(new Route("GET", "/table/export", Role.VIEWER, new RowExport(console, views)));
         routes.add(new Route("GET", "/api/tables", Role.VIEWER, new TablesApi(console)));
-        routes.add(new Route("GET", "/integrity", Role.VIEWER, new IntegrityPage(cards, views)));
+        routes.add(new Route("GET", "/integrity", Role.VIEWER, new IntegrityPage(console, cards, views)));
         routes.add(new Route("GET", "/jobs/{kind}", Role.VIEWER, cards.cardHandler()));
         routes.add(new Route("GET", "/maintenance", Role.VIEWER, new MaintenancePage(console, options, auditLog, cards, views)));
         routes.add(new Route("GET", "/backup", Role.VIEWER, new BackupPage(console, cards, views)));

@@ -144,8 +144,13 @@ class JobsApiTest {
             assertThat(done.get("state").asText()).isEqualTo("SUCCEEDED");
             assertThat(done.get("result").get("ok").asBoolean()).isFalse();
             assertThat(done.get("result").get("errors")).isNotEmpty();
-            assertThat(server.get("/jobs/integrity-check").body()).contains("problems found");
+            String finished = server.get("/jobs/integrity-check").body();
+            assertThat(finished).contains("problems found")
+                    .as("no green SUCCEEDED beside the damage").doesNotContain("state-succeeded").doesNotContain(">SUCCEEDED<")
+                    .contains(">PROBLEMS FOUND<").contains("id=\"corruption-advice\"").contains(".recover");
             assertThat(server.get("/api/health").statusCode()).isEqualTo(503);
+            assertThat(server.get("/").body()).as("the overview leads to the advice")
+                    .containsPattern("class=\"problem-link\"\\s+href=\"\\./integrity\"");
         }
     }
 

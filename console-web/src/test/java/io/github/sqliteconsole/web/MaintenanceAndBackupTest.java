@@ -73,7 +73,10 @@ class MaintenanceAndBackupTest {
 
                 String page = operator.get("/maintenance").body();
                 assertThat(page).contains("id=\"vacuum-preflight\"").contains("id=\"job-vacuum\"").contains("hx-confirm=")
-                        .contains("POST /api/jobs/vacuum").contains("DENIED").contains("POST /api/jobs/analyze");
+                        .contains("POST /api/jobs/vacuum").contains("DENIED").contains("POST /api/jobs/analyze")
+                        .as("issue 13: VACUUM's confirmation repeats its cost")
+                        .containsPattern("hx-confirm=\"VACUUM rewrites the whole file \\([^)]+\\): writers wait until it ends, "
+                                + "and it needs about [^\"]+ of free disk \\([^)]+ free now\\)");
             }
             assertThat(new AuditTrailReader(console).actions()).as("kept in the state file across servlets")
                     .contains("DENIED POST /api/jobs/vacuum", "ALLOWED POST /api/jobs/analyze", "FAILED POST /api/jobs/checkpoint");

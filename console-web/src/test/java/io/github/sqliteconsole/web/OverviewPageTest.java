@@ -119,7 +119,7 @@ class OverviewPageTest {
             assertThat(page).doesNotContain("<img src=x").doesNotContain("<script>alert")
                     .contains("&lt;img src=x onerror=alert(1)&gt;")
                     .contains("&lt;script&gt;alert(2)&lt;\\script&gt;");
-            assertThat(page).containsPattern("<dt>Tables</dt><dd>5</dd>");
+            assertThat(page).containsPattern("<dt>Tables</dt><dd id=\"overview-table-count\">5</dd>");
         }
     }
 }

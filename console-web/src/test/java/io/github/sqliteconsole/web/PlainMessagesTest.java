@@ -73,6 +73,31 @@ class PlainMessagesTest {
         assertThat(missing).doesNotExist();
     }
 
+    /** Issue 13: the path tried is named, and the Integrity page offers no Run button that can only fail. */
+    @Test
+    void aFileThatIsNotSqliteIsNamedAndTheChecksSayWhyTheyCannotRun() throws Exception {
+        Path file = dir.resolve("notes.db");
+        Files.writeString(file, "# not a database\n".repeat(100));
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + file);
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(250);
+        config.setInitializationFailTimeout(-1);
+        try (HikariDataSource pool = new HikariDataSource(config);
+             SqliteConsole console = SqliteConsole.builder(pool).build();
+             ConsoleServer server = ConsoleServer.start(console, WebOptions.defaults())) {
+            HttpResponse<String> health = server.get("/api/health");
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("cannot get a connection to " + file + ": the file is not an SQLite database")
+                    .doesNotContain(POOL_WORDS);
+
+            String integrity = server.get("/integrity").body();
+            assertThat(integrity).contains("id=\"checks-unavailable\"").contains("not an SQLite database")
+                    .contains(file.toString()).doesNotContain("class=\"run\"").doesNotContain(POOL_WORDS);
+        }
+        assertThat(Files.readString(file)).startsWith("# not a database");
+    }
+
     @Test
     void aReadOnlyDirectoryIsReportedAsReadOnlyNotMissing() throws Exception {
         Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),

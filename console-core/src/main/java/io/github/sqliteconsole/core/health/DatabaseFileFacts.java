@@ -53,7 +53,6 @@ public record DatabaseFileFacts(
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 switch (rows.getString(1)) {
-                    case "table" -> counts[0] = rows.getInt(2);
                     case "index" -> counts[1] = rows.getInt(2);
                     case "view" -> counts[2] = rows.getInt(2);
                     case "trigger" -> counts[3] = rows.getInt(2);
@@ -61,6 +60,10 @@ public record DatabaseFileFacts(
                 }
             }
         }
+        // Tables as the Tables page lists them: a virtual table's shadow tables are part of it, not tables of their own.
+        String tables = "SELECT count(*) FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') "
+                + "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+        counts[0] = (int) Queries.longValue(connection, tables);
         return counts;
     }
 }

@@ -2,6 +2,7 @@ package io.github.sqliteconsole.core.health;
 
 import io.github.sqliteconsole.core.sql.ByteSize;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
+import io.github.sqliteconsole.core.sql.DataSourceLocation;
 import io.github.sqliteconsole.core.sql.DatabaseFiles;
 import io.github.sqliteconsole.core.sql.HostDatabase;
 import io.github.sqliteconsole.core.sql.SqliteErrors;
@@ -30,6 +31,8 @@ public final class HealthCheck implements HostDatabase.Locator, AutoCloseable {
     private final HealthSettings options;
     private final ConsoleConnections connections;
     private final HostConnectionProbe hostProbe;
+    /** The path the host's DataSource is configured with, shown when no connection can be had; may be null. */
+    private final String configuredPath;
     private final QuickCheckCache quickChecks;
     private final AtomicReference<Path> databaseFile = new AtomicReference<>();
 
@@ -37,6 +40,7 @@ public final class HealthCheck implements HostDatabase.Locator, AutoCloseable {
         this.options = options;
         this.connections = connections;
         this.hostProbe = new HostConnectionProbe(dataSource, options.hostBorrowTimeout());
+        this.configuredPath = DataSourceLocation.configuredPath(dataSource).orElse(null);
         this.quickChecks = new QuickCheckCache(connections, options.quickCheckInterval(), options.quickCheckBudget());
     }
 
@@ -86,8 +90,9 @@ public final class HealthCheck implements HostDatabase.Locator, AutoCloseable {
             LOGGER.log(System.Logger.Level.WARNING, "health: cannot get a host connection: " + SqliteErrors.describe(e));
             Path known = databaseFile.get();
             String readOnly = known == null ? null : readOnlyProblem(known);
-            checks.add(HealthCheckResult.down("connection", "cannot get a connection: "
-                    + (readOnly != null ? readOnly : e.getMessage())));
+            String tried = known != null ? known.toString() : configuredPath;
+            checks.add(HealthCheckResult.down("connection", "cannot get a connection"
+                    + (tried == null ? "" : " to " + tried) + ": " + (readOnly != null ? readOnly : e.getMessage())));
             return Optional.empty();
         }
         checks.add(HealthCheckResult.up("connection", "the host's DataSource hands out connections"));

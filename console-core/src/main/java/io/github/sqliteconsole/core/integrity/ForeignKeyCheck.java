@@ -53,16 +53,25 @@ public final class ForeignKeyCheck {
     ForeignKeyResult check(Connection own, Schema schema, TableDetails child, ForeignKeyInfo key) throws SQLException {
         Optional<TableDetails> parent = schema.parent(own, key.parentTable());
         if (parent.isEmpty()) {
-            return failed(child, key, key.parentColumns(), "the parent table " + key.parentTable() + " does not exist");
+            if (isView(own, key.parentTable())) {
+                return failed(child, key, key.parentColumns(), 0, "foreign key mismatch: the parent " + key.parentTable()
+                        + " is a view, and a foreign key can only reference a table; SQLite's own check stops with"
+                        + " \"foreign key mismatch\" here");
+            }
+            // SQLite's check counts every child row with a non-NULL key when the parent table is missing.
+            long violations = nonNullKeys(own, child.name(), key.childColumns());
+            return failed(child, key, key.parentColumns(), violations, "the parent table " + key.parentTable()
+                    + " does not exist: every row with a non-NULL " + String.join(", ", key.childColumns())
+                    + " breaks this key; create the table or drop the REFERENCES clause");
         }
         List<String> parentColumns = key.parentColumns().isEmpty() ? parent.get().primaryKey() : key.parentColumns();
         if (parentColumns.size() != key.childColumns().size()) {
-            return failed(child, key, parentColumns, "foreign key mismatch: " + key.childColumns().size()
+            return failed(child, key, parentColumns, 0, "foreign key mismatch: " + key.childColumns().size()
                     + " child columns for " + parentColumns.size() + " parent columns");
         }
         String problem = ParentKey.problem(own, parent.get(), parentColumns);
         if (problem != null) {
-            return failed(child, key, parentColumns, "foreign key mismatch: " + problem);
+            return failed(child, key, parentColumns, 0, "foreign key mismatch: " + problem);
         }
         MissingParents missing = new MissingParents(child.name(), key.childColumns(), parent.get().name(), parentColumns);
         long violations = missing.count(own);
@@ -71,9 +80,30 @@ public final class ForeignKeyCheck {
                 samples, null, missingIndex(child, key.childColumns()));
     }
 
-    private static ForeignKeyResult failed(TableDetails child, ForeignKeyInfo key, List<String> parentColumns, String why) {
-        return new ForeignKeyResult(child.name(), key.parentTable(), key.childColumns(), parentColumns, 0, List.of(), why,
-                missingIndex(child, key.childColumns()));
+    private static ForeignKeyResult failed(TableDetails child, ForeignKeyInfo key, List<String> parentColumns,
+                                           long violations, String why) {
+        return new ForeignKeyResult(child.name(), key.parentTable(), key.childColumns(), parentColumns, violations, List.of(),
+                why, missingIndex(child, key.childColumns()));
+    }
+
+    private static boolean isView(Connection own, String name) throws SQLException {
+        try (PreparedStatement statement = own.prepareStatement(
+                "SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = ? COLLATE NOCASE")) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /** Child rows whose key has no NULL: what the pragma counts against a missing parent table. */
+    private static long nonNullKeys(Connection own, String child, List<String> columns) throws SQLException {
+        String sql = "SELECT count(*) FROM " + Identifiers.quote(child) + " WHERE " + columns.stream()
+                .map(column -> Identifiers.quote(column) + " IS NOT NULL").collect(Collectors.joining(" AND "));
+        try (PreparedStatement statement = own.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
     }
 
     /** A CREATE INDEX for the child columns when no index starts with them, else null. */

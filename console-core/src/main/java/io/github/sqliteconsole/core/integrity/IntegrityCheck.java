@@ -40,7 +40,8 @@ public final class IntegrityCheck {
     public IntegrityReport run(Connection own, JobContext context) throws SQLException {
         String pragma = quick ? "quick_check" : "integrity_check";
         List<String> errors = new ArrayList<>();
-        try (Deadline stop = Deadline.install(own, Duration.ofDays(365), context::cancelled)) {
+        WithinTable within = new WithinTable(context, quick);
+        try (Deadline stop = Deadline.install(own, Duration.ofDays(365), context::cancelled, within::tick)) {
             Layout layout;
             try {
                 layout = layout(own);
@@ -59,8 +60,11 @@ public final class IntegrityCheck {
             long done = 0;
             for (int i = 0; i < tables.size() && errors.size() < maxErrors; i++) {
                 TableSpace table = tables.get(i);
-                context.progress(done / total, "checking " + table.name() + " (" + (i + 1) + " of " + tables.size() + ")");
+                String step = "checking " + table.name() + " (" + (i + 1) + " of " + tables.size() + ")";
+                context.progress(done / total, step);
+                within.start(step, done / total, table.totalBytes() / total, table.totalBytes());
                 checkTable(own, pragma, table, errors);
+                within.stop();
                 done += table.totalBytes();
             }
             context.progress(0.99, "checking that every page is accounted for");

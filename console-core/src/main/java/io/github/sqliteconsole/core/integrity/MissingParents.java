@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -44,6 +45,21 @@ final class MissingParents {
         try (PreparedStatement statement = connection.prepareStatement(sql);
              ResultSet rows = statement.executeQuery()) {
             return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
+    /** A missing key value and how many child rows hold it. */
+    record KeyCount(Object value, long rows) {
+    }
+
+    /** The single-column key value held by the most orphaned rows, if there are any. */
+    Optional<KeyCount> mostFrequentMissingKey(Connection connection) throws SQLException {
+        String sql = "SELECT " + childKey("g") + ", g.rows_with_key FROM (SELECT " + childKey("c")
+                + ", count(*) AS rows_with_key FROM " + Identifiers.quote(child) + " AS c WHERE " + notNull() + " GROUP BY "
+                + childKey("c") + ") AS g WHERE " + parentMissing("g") + " ORDER BY g.rows_with_key DESC LIMIT 1";
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(new KeyCount(rows.getObject(1), rows.getLong(2))) : Optional.empty();
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.Optional;
  * Orphans of every relationship: declared foreign keys, {@code *_id} columns that name a table
  * with an INTEGER PRIMARY KEY ({@code customer_id} → {@code customer}/{@code customers};
  * {@code parent_id} → the same table), and relations the host configured. A {@code *_id} column
- * with no such table is listed as "no parent table found", never guessed.
+ * that names no such table is not a relationship at all (Chromium's {@code visit_id}s name no
+ * table): it is left out, never guessed.
  */
 public final class OrphanScan {
 
@@ -63,7 +64,7 @@ public final class OrphanScan {
                 }
                 for (ColumnInfo column : child.columns()) {
                     if (isUndeclaredIdColumn(child, column) && !isConfigured(child, column)) {
-                        results.add(inferred(own, tables, child, column));
+                        inferred(own, tables, child, column).ifPresent(results::add);
                     }
                 }
             }
@@ -84,8 +85,8 @@ public final class OrphanScan {
         return count(own, child, key.childColumns(), checked.parent(), checked.parentColumns(), "declared");
     }
 
-    private static OrphanResult inferred(Connection own, Map<String, TableDetails> tables, TableDetails child, ColumnInfo column)
-            throws SQLException {
+    private static Optional<OrphanResult> inferred(Connection own, Map<String, TableDetails> tables, TableDetails child,
+                                                   ColumnInfo column) throws SQLException {
         String stem = column.name().substring(0, column.name().length() - 3);
         List<String> candidates = stem.equalsIgnoreCase("parent")
                 ? List.of(child.name().toLowerCase(Locale.ROOT)) : Relation.parentCandidates(stem);
@@ -93,11 +94,10 @@ public final class OrphanScan {
             TableDetails parent = tables.get(candidate);
             String key = parent == null ? null : integerPrimaryKey(parent);
             if (key != null) {
-                return count(own, child, List.of(column.name()), parent.name(), List.of(key), "inferred");
+                return Optional.of(count(own, child, List.of(column.name()), parent.name(), List.of(key), "inferred"));
             }
         }
-        return failed(child.name(), List.of(column.name()), null, List.of(), "inferred",
-                "no parent table found (looked for " + String.join(", ", candidates) + " with an INTEGER PRIMARY KEY)");
+        return Optional.empty();
     }
 
     private static OrphanResult configured(Connection own, Map<String, TableDetails> tables, Relation relation)
@@ -134,13 +134,40 @@ public final class OrphanScan {
         MissingParents missing = new MissingParents(child.name(), childColumns, parent, parentColumns);
         long orphans = missing.count(own);
         List<Long> samples = orphans > 0 && child.hasRowid() ? missing.sampleRowids(own, ForeignKeyCheck.SAMPLES) : List.of();
+        // Clearing a NOT NULL column fails: never suggest it there.
+        boolean nullable = childColumns.stream().noneMatch(name -> child.columns().stream()
+                .anyMatch(c -> c.name().equalsIgnoreCase(name) && c.notNull()));
+        String note = orphans > 0 && childColumns.size() == 1 ? sentinelNote(own, missing, childColumns.get(0), orphans) : null;
         return new OrphanResult(child.name(), childColumns, parent, parentColumns, origin, orphans, samples,
-                orphans > 0 ? missing.deleteSql() : null, orphans > 0 ? missing.setNullSql() : null, null);
+                orphans > 0 ? missing.deleteSql() : null, orphans > 0 && nullable ? missing.setNullSql() : null, null, note);
+    }
+
+    /**
+     * When one "none" value (0, -1, '') holds most of the orphans, the column uses it instead of
+     * NULL: those rows reference nothing on purpose, and deleting them would be a mistake.
+     */
+    private static String sentinelNote(Connection own, MissingParents missing, String column, long orphans)
+            throws SQLException {
+        Optional<MissingParents.KeyCount> top = missing.mostFrequentMissingKey(own);
+        if (top.isEmpty() || top.get().rows() * 2 <= orphans || !isSentinel(top.get().value())) {
+            return null;
+        }
+        String shown = top.get().value() instanceof String ? "''" : String.valueOf(top.get().value());
+        return top.get().rows() + " of these " + orphans + " rows have " + column + " = " + shown + ": the application"
+                + " probably uses " + shown + " to mean \"none\" instead of NULL, so those rows are likely fine."
+                + " Look at the others before running a fix, and leave out " + column + " = " + shown + ".";
+    }
+
+    private static boolean isSentinel(Object value) {
+        if (value instanceof Number number) {
+            return number.doubleValue() == 0 || number.doubleValue() == -1;
+        }
+        return value instanceof String text && text.isEmpty();
     }
 
     private static OrphanResult failed(String child, List<String> childColumns, String parent, List<String> parentColumns,
                                        String origin, String error) {
-        return new OrphanResult(child, childColumns, parent, parentColumns, origin, 0, List.of(), null, null, error);
+        return new OrphanResult(child, childColumns, parent, parentColumns, origin, 0, List.of(), null, null, error, null);
     }
 
     private static boolean isUndeclaredIdColumn(TableDetails table, ColumnInfo column) {

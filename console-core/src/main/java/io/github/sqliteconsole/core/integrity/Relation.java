@@ -39,8 +39,13 @@ public record Relation(String child, String childColumn, String parent, String p
     /** Candidate parent tables for a column {@code <stem>_id}: stem, stems, stemes, stem(y→ies). */
     static List<String> parentCandidates(String stem) {
         String lower = stem.toLowerCase(Locale.ROOT);
-        return lower.endsWith("y")
-                ? List.of(lower, lower + "s", lower.substring(0, lower.length() - 1) + "ies")
-                : List.of(lower, lower + "s", lower + "es");
+        // English plurals: category → categories but journey → journeys; box → boxes but app → apps.
+        if (lower.matches(".*[^aeiou]y")) {
+            return List.of(lower, lower.substring(0, lower.length() - 1) + "ies");
+        }
+        if (lower.matches(".*(s|x|z|ch|sh)")) {
+            return List.of(lower, lower + "es");
+        }
+        return List.of(lower, lower + "s");
     }
 }

@@ -10,12 +10,13 @@ import java.util.List;
  * @param orphans      how many child rows have no parent
  * @param sampleRowids up to {@link ForeignKeyCheck#SAMPLES} of them
  * @param deleteSql    SQL that would delete the orphans, for review: the console never runs it
- * @param setNullSql   SQL that would clear their reference instead, for review
- * @param error        why the relationship could not be checked ("no parent table found"), else null
+ * @param setNullSql   SQL that would clear their reference instead, for review; null when a column is NOT NULL
+ * @param error        why the relationship could not be checked (a missing table or column), else null
+ * @param note         what the orphans probably are (most hold one "none" value such as 0), else null
  */
 public record OrphanResult(String child, List<String> childColumns, String parent, List<String> parentColumns,
                            String origin, long orphans, List<Long> sampleRowids, String deleteSql, String setNullSql,
-                           String error) {
+                           String error, String note) {
 
     public OrphanResult {
         childColumns = List.copyOf(childColumns);

@@ -9,10 +9,12 @@ import java.util.List;
  * @param sql            the CREATE statement as stored in {@code sqlite_schema}
  * @param foreignKeysOut the foreign keys this table declares
  * @param foreignKeysIn  foreign keys of other tables that reference this one
+ * @param missingModule  the virtual table module this SQLite lacks (its columns and rows cannot be
+ *                       read here), else null
  */
 public record TableDetails(String name, String type, boolean withoutRowid, boolean strict, String sql,
                            List<ColumnInfo> columns, List<IndexInfo> indexes, List<ForeignKeyInfo> foreignKeysOut,
-                           List<ForeignKeyInfo> foreignKeysIn, List<TriggerInfo> triggers) {
+                           List<ForeignKeyInfo> foreignKeysIn, List<TriggerInfo> triggers, String missingModule) {
 
     public TableDetails {
         columns = List.copyOf(columns);
@@ -20,6 +22,17 @@ public record TableDetails(String name, String type, boolean withoutRowid, boole
         foreignKeysOut = List.copyOf(foreignKeysOut);
         foreignKeysIn = List.copyOf(foreignKeysIn);
         triggers = List.copyOf(triggers);
+    }
+
+    public TableDetails(String name, String type, boolean withoutRowid, boolean strict, String sql,
+                        List<ColumnInfo> columns, List<IndexInfo> indexes, List<ForeignKeyInfo> foreignKeysOut,
+                        List<ForeignKeyInfo> foreignKeysIn, List<TriggerInfo> triggers) {
+        this(name, type, withoutRowid, strict, sql, columns, indexes, foreignKeysOut, foreignKeysIn, triggers, null);
+    }
+
+    /** Its columns and rows can be read: not a virtual table whose module this SQLite lacks. */
+    public boolean readable() {
+        return missingModule == null;
     }
 
     /** Rows can be paged by rowid: every table except WITHOUT ROWID ones. */

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one table's schema, or every table's at once. The table name is only ever a bound value
@@ -33,9 +35,40 @@ public final class TableInspector {
                     return Optional.empty();
                 }
                 String type = name.startsWith("sqlite_") ? "internal" : rows.getString(1);
+                List<ColumnInfo> columns;
+                try {
+                    columns = columns(connection, name);
+                } catch (SQLException e) {
+                    // A virtual table whose module this SQLite lacks (SpatiaLite's, an extension's):
+                    // its DDL is still known, its columns and rows are not.
+                    String module = missingModule(e);
+                    if (module == null) {
+                        throw e;
+                    }
+                    return Optional.of(new TableDetails(name, type, false, false, rows.getString(4), List.of(), List.of(),
+                            List.of(), List.of(), triggers(connection, name), module));
+                }
                 return Optional.of(new TableDetails(name, type, rows.getInt(2) == 1, rows.getInt(3) == 1,
-                        rows.getString(4), columns(connection, name), indexes(connection, name),
+                        rows.getString(4), columns, indexes(connection, name),
                         foreignKeysOut(connection, name), foreignKeysIn(connection, name), triggers(connection, name)));
+            }
+        }
+    }
+
+    /**
+     * The view named exactly {@code name}, described as a table without a rowid or keys: its
+     * columns and DDL, so its rows can be browsed like a table's.
+     */
+    public Optional<TableDetails> inspectView(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?")) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new TableDetails(name, "view", true, false, rows.getString(1), columns(connection, name),
+                        List.of(), List.of(), List.of(), triggers(connection, name)));
             }
         }
     }
@@ -121,6 +154,14 @@ public final class TableInspector {
             }
         }
         return all;
+    }
+
+    private static final Pattern NO_SUCH_MODULE = Pattern.compile("no such module: ([^)\\s]+)");
+
+    /** The module named by SQLite's "no such module: NAME", else null. */
+    static String missingModule(SQLException e) {
+        Matcher matcher = NO_SUCH_MODULE.matcher(String.valueOf(e.getMessage()));
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     private static Map<String, String> pairs(Connection connection, String sql) throws SQLException {

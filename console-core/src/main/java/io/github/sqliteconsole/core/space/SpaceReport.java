@@ -30,6 +30,17 @@ public record SpaceReport(List<TableSpace> tables, long fileBytes, long freelist
         return fileBytes == 0 ? 0 : (double) table.totalBytes() / fileBytes;
     }
 
+    /**
+     * Pages that belong to no table, index or freelist: auto_vacuum's pointer-map pages and the
+     * lock-byte page of files over 1 GiB. Tables + free + these = the pages; 0 when sizes are unknown.
+     */
+    public long otherPagesBytes() {
+        if (!sizesKnown) {
+            return 0;
+        }
+        return Math.max(0, fileBytes - freelistBytes - tables.stream().mapToLong(TableSpace::totalBytes).sum());
+    }
+
     /** True when every row count is a {@code count(*)}. */
     public boolean allRowsExact() {
         return tables.stream().allMatch(TableSpace::rowsExact);

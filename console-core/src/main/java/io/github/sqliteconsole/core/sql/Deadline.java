@@ -28,10 +28,20 @@ public final class Deadline implements AutoCloseable {
     /** Stops any statement on {@code connection} after {@code budget}, or earlier once {@code cancelled} says so. */
     public static Deadline install(Connection connection, Duration budget, BooleanSupplier cancelled)
             throws SQLException {
+        return install(connection, budget, cancelled, () -> { });
+    }
+
+    /**
+     * As above, and calls {@code tick} each time SQLite checks in (about every millisecond of work),
+     * on the thread running the statement: a long statement can report progress from inside.
+     */
+    public static Deadline install(Connection connection, Duration budget, BooleanSupplier cancelled, Runnable tick)
+            throws SQLException {
         long stopAt = System.nanoTime() + budget.toNanos();
         ProgressHandler.setHandler(connection, STEPS_BETWEEN_CHECKS, new ProgressHandler() {
             @Override
             protected int progress() {
+                tick.run();
                 return System.nanoTime() - stopAt > 0 || cancelled.getAsBoolean() ? 1 : 0;
             }
         });

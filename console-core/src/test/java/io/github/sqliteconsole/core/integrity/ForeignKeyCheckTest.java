@@ -93,6 +93,36 @@ class ForeignKeyCheckTest {
         }
     }
 
+    /** Issue 13: a missing parent table counted 0 though SQLite's check counts every non-NULL key. */
+    @Test
+    void aMissingParentTableCountsWhatThePragmaCountsAndAViewParentIsNamedAsAView() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("missing-parent.db"));
+        execute(dataSource, "PRAGMA foreign_keys = OFF",
+                "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INT REFERENCES nosuchparent(id))",
+                "INSERT INTO c VALUES (1, 1), (2, NULL), (3, 7)",
+                "CREATE TABLE p (id INTEGER PRIMARY KEY)",
+                "CREATE VIEW pv AS SELECT id FROM p",
+                "CREATE TABLE d (id INTEGER PRIMARY KEY, pid INT REFERENCES pv(id))",
+                "INSERT INTO d VALUES (1, 1)");
+        try (Connection connection = dataSource.getConnection()) {
+            long pragma = pragmaRows(connection, "c");
+            assertThat(pragma).as("SQLite's own count").isEqualTo(2);
+            assertThatThrownBy(() -> connection.prepareStatement("PRAGMA foreign_key_check(d)").executeQuery())
+                    .as("SQLite's own verdict").hasMessageContaining("foreign key mismatch");
+
+            List<ForeignKeyResult> results = new ForeignKeyCheck().run(connection, new NoJob());
+
+            assertThat(results).filteredOn(r -> r.table().equals("c")).singleElement().satisfies(r -> {
+                assertThat(r.violations()).isEqualTo(pragma);
+                assertThat(r.error()).contains("nosuchparent does not exist");
+            });
+            assertThat(results).filteredOn(r -> r.table().equals("d")).singleElement().satisfies(r -> {
+                assertThat(r.violations()).isZero();
+                assertThat(r.error()).contains("foreign key mismatch").contains("pv is a view").doesNotContain("does not exist");
+            });
+        }
+    }
+
     /**
      * SQLite accepts a UNIQUE index as a parent key only when it is not partial and uses the
      * columns' own collations; otherwise it is a "foreign key mismatch" though its columns are right.
@@ -183,5 +213,16 @@ class ForeignKeyCheckTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static long pragmaRows(Connection connection, String table) throws Exception {
+        long count = 0;
+        try (PreparedStatement statement = connection.prepareStatement("PRAGMA foreign_key_check(" + table + ")");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                count++;
+            }
+        }
+        return count;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.sqliteconsole.core.integrity;
 
+import io.github.sqliteconsole.core.job.JobContext;
+
 import io.github.sqliteconsole.core.job.IntegrityReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +10,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
@@ -31,6 +34,40 @@ class IntegrityCheckTest {
             assertThat(report.errors()).isEmpty();
             assertThat(job.messages).anySatisfy(m -> assertThat(m).startsWith("checking purchase_order ("))
                     .last().asString().contains("every page");
+        }
+    }
+
+    /** Issue 13: on a database that is nearly all one table, both checks move while inside it. */
+    @Test
+    void progressMovesInsideATableThatHoldsNearlyEverything() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("one-big-table.db"));
+        TestDatabases.execute(dataSource,
+                "CREATE TABLE tiny (id INTEGER PRIMARY KEY)",
+                "CREATE TABLE events (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, body TEXT)",
+                "CREATE INDEX events_kind ON events(kind)",
+                "INSERT INTO events (kind, body) SELECT 'k' || (value % 50), printf('%.200c', 'x') FROM (WITH RECURSIVE n(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n WHERE value < 60000) SELECT value FROM n)");
+        for (boolean quick : new boolean[] {true, false}) {
+            List<Double> inside = new ArrayList<>();
+            List<String> messages = new ArrayList<>();
+            JobContext recording = new JobContext() {
+                @Override
+                public void progress(double fraction, String message) {
+                    messages.add(message);
+                    if (message.startsWith("checking events") && message.contains("estimated")) {
+                        inside.add(fraction);
+                    }
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return false;
+                }
+            };
+            try (Connection connection = dataSource.getConnection()) {
+                assertThat(new IntegrityCheck(quick, 100).run(connection, recording).errors()).isEmpty();
+            }
+            assertThat(inside).as("quick=" + quick + ": progress inside events; all messages: " + messages).isNotEmpty()
+                    .allSatisfy(fraction -> assertThat(fraction).isStrictlyBetween(0.0, 0.99)).isSorted();
         }
     }
 

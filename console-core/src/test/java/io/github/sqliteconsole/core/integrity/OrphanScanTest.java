@@ -61,11 +61,40 @@ class OrphanScanTest {
                 assertThat(r.origin()).isEqualTo("configured");
                 assertThat(r.orphans()).isEqualTo(2);
             });
-            assertThat(find(results, "orders", "legacy_id")).satisfies(r -> {
-                assertThat(r.parent()).isNull();
-                assertThat(r.error()).startsWith("no parent table found");
+            assertThat(results).as("a *_id column that names no table is no relationship")
+                    .noneMatch(r -> r.childColumns().equals(List.of("legacy_id")));
+        }
+    }
+
+    /** Issue 13, as on Chromium's History: id columns naming no table, 0 meaning "none", NOT NULL keys. */
+    @Test
+    void noiseIsLeftOutAndASentinelValueIsNamedAndNotNullColumnsAreNeverCleared() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("history.db"));
+        execute(dataSource,
+                "CREATE TABLE visited_links (id INTEGER PRIMARY KEY, url TEXT)",
+                "CREATE TABLE visits (id INTEGER PRIMARY KEY, visited_link_id INTEGER NOT NULL, journey_id INT, app_id INT, "
+                        + "keyword_id INT, task_id INT)",
+                "INSERT INTO visited_links VALUES (1, 'a'), (2, 'b')",
+                "INSERT INTO visits VALUES (1, 0, 5, 6, 7, 8), (2, 0, 5, 6, 7, 8), (3, 0, 5, 6, 7, 8), (4, 1, 5, 6, 7, 8), "
+                        + "(5, 9, 5, 6, 7, 8)");
+        try (Connection connection = dataSource.getConnection()) {
+            List<OrphanResult> results = new OrphanScan(List.of()).run(connection, new NoJob());
+
+            assertThat(results).singleElement().satisfies(r -> {
+                assertThat(r.childColumns()).containsExactly("visited_link_id");
+                assertThat(r.orphans()).isEqualTo(count(connection,
+                        "SELECT count(*) FROM visits WHERE visited_link_id NOT IN (SELECT id FROM visited_links)"));
+                assertThat(r.note()).startsWith("3 of these 4 rows have visited_link_id = 0").contains("\"none\"");
+                assertThat(r.setNullSql()).as("visited_link_id is NOT NULL").isNull();
+                assertThat(r.deleteSql()).isNotNull();
+                assertThat(r.error()).isNull();
             });
         }
+        assertThat(Relation.parentCandidates("journey")).containsExactly("journey", "journeys");
+        assertThat(Relation.parentCandidates("category")).containsExactly("category", "categories");
+        assertThat(Relation.parentCandidates("app")).containsExactly("app", "apps");
+        assertThat(Relation.parentCandidates("box")).containsExactly("box", "boxes");
+        assertThat(Relation.parentCandidates("task")).containsExactly("task", "tasks");
     }
 
     @Test

@@ -64,11 +64,17 @@ class TableInspectorTest {
     }
 
     @Test
-    void unknownNamesAndViewsAreNotTables() throws Exception {
+    void unknownNamesAreNotFoundAndViewsAreDescribedAsViews() throws Exception {
         SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("schema.db"));
         execute(dataSource, "CREATE TABLE t (x)", "CREATE VIEW v AS SELECT * FROM t");
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
-            assertThat(console.table("v")).isEmpty();
+            assertThat(console.table("v")).as("issue 13: views are browsable").hasValueSatisfying(view -> {
+                assertThat(view.type()).isEqualTo("view");
+                assertThat(view.hasRowid()).isFalse();
+                assertThat(view.sql()).isEqualTo("CREATE VIEW v AS SELECT * FROM t");
+                assertThat(view.columns()).extracting(column -> column.name()).containsExactly("x");
+            });
+            assertThat(console.table("V")).as("exact names only").isEmpty();
             assertThat(console.table("T")).as("exact names only").isEmpty();
             assertThat(console.table("t'; DROP TABLE t; --")).isEmpty();
             assertThat(console.table("<svg onload=alert(1)>")).isEmpty();

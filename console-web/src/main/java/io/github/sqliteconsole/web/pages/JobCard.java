@@ -1,9 +1,15 @@
 package io.github.sqliteconsole.web.pages;
 
+import io.github.sqliteconsole.core.job.ForeignKeyReport;
+import io.github.sqliteconsole.core.job.IntegrityReport;
 import io.github.sqliteconsole.core.job.JobKind;
+import io.github.sqliteconsole.core.job.JobResult;
+import io.github.sqliteconsole.core.job.JobState;
+import io.github.sqliteconsole.core.job.OrphanReport;
 import io.github.sqliteconsole.core.job.JobParameter;
 import io.github.sqliteconsole.core.job.JobSnapshot;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One job kind on a page: what it does, its running or latest job (null if none ran since the
@@ -53,6 +59,37 @@ public record JobCard(JobKind type, JobSnapshot job, boolean canOperate) {
     /** The template of this kind's result: one fragment per result record, named after it. */
     public String resultTemplate() {
         return "fragments/results/" + type.resultType().getSimpleName();
+    }
+
+    /**
+     * The job finished but what it checked is not healthy (damage, violations, orphans): its badge
+     * says so instead of a green SUCCEEDED beside "2 problems found".
+     */
+    public boolean foundProblems() {
+        if (job == null || job.state() != JobState.SUCCEEDED) {
+            return false;
+        }
+        JobResult result = job.result();
+        if (result instanceof IntegrityReport integrity) {
+            return !integrity.ok();
+        }
+        if (result instanceof ForeignKeyReport keys) {
+            return keys.foreignKeys().stream().anyMatch(key -> key.violations() > 0 || key.error() != null);
+        }
+        if (result instanceof OrphanReport orphans) {
+            return orphans.relations().stream().anyMatch(relation -> relation.orphans() > 0);
+        }
+        return false;
+    }
+
+    /** The badge: the job's state, or what it found when it finished with problems. */
+    public String badge() {
+        return foundProblems() ? "PROBLEMS FOUND" : job == null ? "" : job.state().name();
+    }
+
+    /** The badge's style class: a finished check that found problems looks like a failure. */
+    public String badgeClass() {
+        return foundProblems() ? "state-failed" : job == null ? "" : "state-" + job.state().name().toLowerCase(Locale.ROOT);
     }
 
     public boolean running() {

@@ -170,6 +170,7 @@ final class JobJson {
         json.put("parentColumns", relation.parentColumns());
         json.put("violations", relation.orphans());
         json.put("error", relation.error());
+        json.put("note", relation.note());
         return json;
     }
 
@@ -186,6 +187,7 @@ final class JobJson {
         json.put("deleteSql", relation.deleteSql());
         json.put("setNullSql", relation.setNullSql());
         json.put("error", relation.error());
+        json.put("note", relation.note());
         return json;
     }
 }

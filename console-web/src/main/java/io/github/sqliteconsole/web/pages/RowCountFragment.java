@@ -40,6 +40,11 @@ public final class RowCountFragment implements Handler {
             Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND, "There is no table of that name.");
             return;
         }
+        if (!table.get().readable()) {
+            Responses.error(exchange, views, HttpServletResponse.SC_CONFLICT, "The rows of " + table.get().name()
+                    + " cannot be counted here: its module " + table.get().missingModule() + " is not available in this SQLite.");
+            return;
+        }
         if (!oneAtATime.tryAcquire()) {
             Responses.error(exchange, views, HttpServletResponse.SC_CONFLICT,
                     "Another exact count is running; try again when it has finished.");

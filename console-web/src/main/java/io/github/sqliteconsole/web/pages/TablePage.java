@@ -1,14 +1,13 @@
 package io.github.sqliteconsole.web.pages;
 
 import io.github.sqliteconsole.core.SqliteConsole;
-import io.github.sqliteconsole.core.schema.RowPage;
-import io.github.sqliteconsole.core.sql.InvalidCursor;
+import io.github.sqliteconsole.core.schema.RowWindow;
 import io.github.sqliteconsole.core.schema.TableDetails;
 import io.github.sqliteconsole.core.schema.TableRows;
+import io.github.sqliteconsole.core.schema.UnknownColumn;
 import io.github.sqliteconsole.web.routing.BadRequest;
 import io.github.sqliteconsole.web.routing.Exchange;
 import io.github.sqliteconsole.web.routing.Handler;
-import io.github.sqliteconsole.web.routing.Params;
 import io.github.sqliteconsole.web.view.Links;
 import io.github.sqliteconsole.web.view.Views;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,8 +19,9 @@ import java.util.Optional;
 
 /**
  * {@code GET /tables/{name}} (and {@code GET /table?name=} for names no URL path can carry): a
- * table's schema and a read-only page of its rows. An htmx request for another page of rows gets
- * only the {@code rows} fragment.
+ * table's or view's schema and a window of its rows, sorted by any column ({@code sort}, {@code dir}),
+ * filtered by {@code col} = {@code eq}, paged by {@code offset} and {@code limit}. An htmx request
+ * for another window gets only the {@code rows} fragment.
  */
 public final class TablePage implements Handler {
 
@@ -39,27 +39,35 @@ public final class TablePage implements Handler {
     public void handle(Exchange exchange) throws IOException, SQLException {
         Optional<TableDetails> found = TableLookup.find(console, exchange);
         if (found.isEmpty()) {
-            Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND, "There is no table of that name.");
+            Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND, "There is no table or view of that name.");
             return;
         }
         TableDetails table = found.get();
-        int limit = Params.integer(exchange.request(), "limit", DEFAULT_PAGE_SIZE, 1, TableRows.MAX_PAGE_SIZE);
-        String after = Params.text(exchange.request(), "after");
-        RowPage page;
-        try {
-            page = console.rows(table, after, limit);
-        } catch (InvalidCursor e) {
-            throw new BadRequest("The page cursor is not valid for table " + table.name() + "; start again from the first page.");
-        }
-        String self = new Links().table(table.name());
-        String separator = self.contains("?") ? "&" : "?";
         Map<String, Object> model = new HashMap<>();
         model.put("table", table);
-        model.put("page", page);
-        model.put("firstHref", exchange.base() + self + separator + "limit=" + limit);
-        model.put("nextHref", page.nextCursor() == null ? null
-                : exchange.base() + self + separator + "limit=" + limit + "&after=" + Links.encode(page.nextCursor()));
-        model.put("isFirstPage", after == null);
+        if (!table.readable()) {
+            // Its DDL is all this SQLite can show; reading its rows would fail with "no such module".
+            model.put("window", null);
+            views.render(exchange, HttpServletResponse.SC_OK, "pages/table", "rows", model);
+            return;
+        }
+        RowBrowse browse = RowBrowse.of(exchange.request(), table, DEFAULT_PAGE_SIZE, TableRows.MAX_PAGE_SIZE);
+        RowWindow window;
+        try {
+            window = console.rows(table, browse.query());
+        } catch (UnknownColumn e) {
+            throw new BadRequest("Table " + table.name() + ": " + e.getMessage() + "; pick one of its columns.");
+        }
+        model.put("window", window);
+        model.put("browse", browse);
+        model.put("headers", browse.headers(window));
+        model.put("rows", browse.rows(window));
+        model.put("pager", browse.pager(window));
+        model.put("selfPath", new Links().table(table.name()).startsWith("table?") ? "table" : new Links().table(table.name()));
+        model.put("nameInForm", new Links().table(table.name()).startsWith("table?"));
+        model.put("unfilteredHref", browse.unfilteredHref());
+        model.put("csvHref", browse.exportHref("csv"));
+        model.put("jsonHref", browse.exportHref("json"));
         model.put("countHref", exchange.base() + new Links().count(table.name()));
         views.render(exchange, HttpServletResponse.SC_OK, "pages/table", "rows", model);
     }

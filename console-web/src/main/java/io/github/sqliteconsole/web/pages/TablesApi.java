@@ -29,6 +29,7 @@ public final class TablesApi implements Handler {
         json.put("tables", report.tables().stream().map(table -> table(report, table)).toList());
         json.put("fileBytes", report.fileBytes());
         json.put("freelistBytes", report.freelistBytes());
+        json.put("otherPagesBytes", report.otherPagesBytes());
         json.put("walBytes", report.walBytes());
         json.put("sizesKnown", report.sizesKnown());
         Responses.json(exchange.response(), HttpServletResponse.SC_OK, json);

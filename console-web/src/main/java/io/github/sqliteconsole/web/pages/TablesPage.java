@@ -86,6 +86,11 @@ public final class TablesPage implements Handler {
 
         Map<String, Object> model = new HashMap<>();
         model.put("report", report);
+        // The app's tables, counted as the overview counts them; SQLite's own (sqlite_*) named apart.
+        long internal = report.tables().stream().filter(table -> table.type().equals("internal")).count();
+        model.put("appTables", report.tables().size() - internal);
+        model.put("viewNames", console.views());
+        model.put("internalTables", internal);
         model.put("rows", rows);
         model.put("pager", pager);
         model.put("sort", sort);

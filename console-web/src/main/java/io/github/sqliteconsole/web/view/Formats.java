@@ -71,4 +71,42 @@ public final class Formats {
     public String hexOfBase64(String base64) {
         return HexFormat.of().formatHex(Base64.getDecoder().decode(base64));
     }
+
+    /** "just now", "3 min ago", "5 h ago", "2 days ago" (or "in 3 min"), as of now; the exact UTC time goes in a title. */
+    public String ago(Instant instant) {
+        return ago(instant, Instant.now());
+    }
+
+    String ago(Instant instant, Instant now) {
+        long seconds = Duration.between(instant, now).getSeconds();
+        boolean future = seconds < 0;
+        long span = Math.abs(seconds);
+        String amount;
+        if (span < 45) {
+            return "just now";
+        } else if (span < 90 * 60) {
+            amount = Math.max(1, Math.round(span / 60.0)) + " min";
+        } else if (span < 22 * 3600) {
+            amount = Math.round(span / 3600.0) + " h";
+        } else {
+            long days = Math.round(span / 86400.0);
+            amount = days + (days == 1 ? " day" : " days");
+        }
+        return future ? "in " + amount : amount + " ago";
+    }
+
+    /** A duration as a person reads it: "340 ms", "1.8 s", "2 min 5 s", "1 h 3 min". */
+    public String duration(long millis) {
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = millis / 1000;
+        if (seconds < 3600) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
 }

@@ -5,24 +5,22 @@ import java.nio.charset.StandardCharsets;
 /**
  * Links to a table's page. The path form {@code tables/NAME} is used when the name survives as a
  * path segment; servlet containers reject an encoded {@code /}, {@code %} or {@code \} and fold
- * {@code .} and {@code ..}, so such names use the query form {@code table?name=NAME}.
+ * {@code .} and {@code ..}, and Jetty answers 400 "Suspicious Path Character" to an encoded
+ * control character (newline, tab, CR, DEL), so such names use the query form {@code table?name=NAME}.
  */
 public final class Links {
 
     /** The link from the mount root to {@code table}'s page; prefix it with the page's base. */
     public String table(String table) {
         boolean pathSafe = !table.isEmpty() && !table.equals(".") && !table.equals("..")
-                && table.chars().noneMatch(ch -> ch == '/' || ch == '%' || ch == '\\');
+                && table.chars().noneMatch(ch -> ch == '/' || ch == '%' || ch == '\\' || ch < 0x20 || ch == 0x7f);
         return pathSafe ? "tables/" + encode(table) : "table?name=" + encode(table);
     }
 
-    /**
-     * The link from the mount root to the single row {@code rowid} of a rowid table: its rows page
-     * of one row, starting just after {@code rowid - 1}.
-     */
+    /** The link from the mount root to the single row {@code rowid} of a rowid table: its rows filtered to it. */
     public String row(String table, long rowid) {
         String page = table(table);
-        return page + (page.contains("?") ? "&" : "?") + "limit=1&after=i." + (rowid - 1);
+        return page + (page.contains("?") ? "&" : "?") + "col=rowid&eq=" + rowid;
     }
 
     /** The link from the mount root to the exact row count of {@code table}. */

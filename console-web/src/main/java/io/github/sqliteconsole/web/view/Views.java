@@ -59,6 +59,9 @@ public final class Views {
         // Resolved before the first byte is written: the host may need to start its session for it.
         context.setVariable("hostCsrf", HostCsrfToken.of(exchange.request()).orElse(null));
         context.setVariable("role", exchange.role().name());
+        // The nav marks the page it is on (aria-current): a table's page belongs to Tables.
+        context.setVariable("section", template.equals("pages/table") ? "tables"
+                : template.startsWith("pages/") ? template.substring("pages/".length()) : "");
         var response = exchange.response();
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
