@@ -28,20 +28,6 @@ public final class Formats {
         return TIME.format(instant);
     }
 
-    /** "3 min ago", "in 42 min", "just now": for a time whose exact UTC value goes in a {@code title}. */
-    public String relative(Instant instant) {
-        return relative(instant, Clock.systemUTC().instant());
-    }
-
-    static String relative(Instant instant, Instant now) {
-        Duration between = Duration.between(now, instant);
-        if (between.abs().compareTo(Duration.ofSeconds(5)) < 0) {
-            return "just now";
-        }
-        String span = span(between.abs());
-        return between.isNegative() ? span + " ago" : "in " + span;
-    }
-
     /** A duration the way people say it: "40 s", "12 min", "1 h 30 min", "2 d". */
     public String duration(Duration duration) {
         return span(duration);
