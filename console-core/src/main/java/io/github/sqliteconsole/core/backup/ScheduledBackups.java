@@ -103,7 +103,8 @@ public final class ScheduledBackups implements Runnable {
     public HealthCheckResult healthCheck() {
         BackupHealth verdict;
         try {
-            verdict = stored().isPresent() ? stored().get().health() : BackupHealth.OFF;
+            Optional<StoredBackups> backups = stored();
+            verdict = backups.isPresent() ? backups.get().health() : BackupHealth.OFF;
         } catch (IOException | SQLException | RuntimeException e) {
             verdict = new BackupHealth(false, "stored backups cannot be used: " + e.getMessage());
         }
