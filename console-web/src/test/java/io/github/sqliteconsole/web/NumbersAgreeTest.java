@@ -84,11 +84,71 @@ class NumbersAgreeTest {
             for (com.fasterxml.jackson.databind.JsonNode table : api.get("tables")) {
                 inTables += table.get("totalBytes").asLong();
             }
-            assertThat(api.get("fileBytes").asLong()).isEqualTo(pageCount * pageSize);
+            assertThat(api.get("pagesBytes").asLong()).isEqualTo(pageCount * pageSize);
             assertThat(api.get("otherPagesBytes").asLong()).isEqualTo(pageSize);
             assertThat(inTables + api.get("freelistBytes").asLong() + api.get("otherPagesBytes").asLong())
                     .isEqualTo(pageCount * pageSize);
             assertThat(server.get("/tables").body()).contains("id=\"other-pages\"").contains("pointer maps");
+        }
+    }
+
+    /**
+     * Issue 13: {@code fileBytes} is the size on disk in /api/health and /api/tables alike, and
+     * {@code pagesBytes} (page count × page size) is what the tables, free and other pages add up to.
+     * Firefox's files are bigger on disk than their pages: it sets {@code SQLITE_FCNTL_CHUNK_SIZE},
+     * so SQLite grows the file a chunk ahead of its pages. A rollback-journal file extended past
+     * its last page is the same thing: SQLite reads its page count from the header and ignores the rest.
+     */
+    @Test
+    void fileBytesIsTheSizeOnDiskAndPagesBytesWhatThePagesAddUpTo() throws Exception {
+        Path file = dir.resolve("places.sqlite");
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.DELETE);
+        SQLiteDataSource dataSource = TestDatabases.dataSource(file, config);
+        execute(dataSource, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)",
+                "CREATE INDEX moz_places_url ON moz_places(url)",
+                "INSERT INTO moz_places (url) " + TestDatabases.series(2000) + " SELECT 'https://example.org/' || n FROM n");
+        long extension = 512 * 1024;
+        long pagesOnly = java.nio.file.Files.size(file);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(pagesOnly + extension);
+        }
+        long onDisk = java.nio.file.Files.size(file);
+        long pageCount = longOf(dataSource, "PRAGMA page_count");
+        long pageSize = longOf(dataSource, "PRAGMA page_size");
+        assertThat(pageCount * pageSize).as("SQLite still counts only its pages").isEqualTo(pagesOnly);
+        assertThat(longOf(dataSource, "SELECT count(*) FROM pragma_quick_check WHERE quick_check = 'ok'"))
+                .as("and finds the file sound").isEqualTo(1);
+        long inDbstat = longOf(dataSource, "SELECT sum(pgsize) FROM dbstat");
+        try (SqliteConsole console = SqliteConsole.builder(dataSource).stateFile(dir.resolve("state.db")).build();
+             ConsoleServer server = ConsoleServer.start(console, WebOptions.defaults())) {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode tables = json.readTree(server.get("/api/tables").body());
+            com.fasterxml.jackson.databind.JsonNode health = json.readTree(server.get("/api/health").body());
+
+            assertThat(tables.get("fileBytes").asLong()).isEqualTo(onDisk).isEqualTo(pagesOnly + extension);
+            assertThat(health.get("database").get("fileBytes").asLong()).isEqualTo(onDisk);
+            assertThat(tables.get("pagesBytes").asLong()).isEqualTo(pageCount * pageSize);
+            long inTables = 0;
+            for (com.fasterxml.jackson.databind.JsonNode table : tables.get("tables")) {
+                inTables += table.get("totalBytes").asLong();
+            }
+            assertThat(inTables).as("every b-tree, as dbstat counts it").isEqualTo(inDbstat);
+            assertThat(inTables + tables.get("freelistBytes").asLong() + tables.get("otherPagesBytes").asLong())
+                    .isEqualTo(tables.get("pagesBytes").asLong());
+            String page = server.get("/tables").body();
+            io.github.sqliteconsole.web.view.Formats fmt = new io.github.sqliteconsole.web.view.Formats();
+            assertThat(first(page, "<dd id=\"pages-bytes\">([^<]*)</dd>")).startsWith(fmt.bytes(pageCount * pageSize) + " (");
+            assertThat(first(page, "<dd id=\"file-bytes\">([^<]*)</dd>"))
+                    .startsWith(fmt.bytes(onDisk) + " (" + fmt.bytes(extension) + " past the last page");
+        }
+    }
+
+    private static long longOf(SQLiteDataSource dataSource, String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

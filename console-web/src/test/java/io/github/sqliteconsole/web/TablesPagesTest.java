@@ -63,6 +63,7 @@ class TablesPagesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("fileBytes").asLong()).isPositive();
+        assertThat(body.get("pagesBytes").asLong()).isPositive();
         assertThat(body.has("freelistBytes")).isTrue();
         JsonNode orders = null;
         for (JsonNode table : body.get("tables")) {

@@ -139,7 +139,7 @@ public final class IntegrityCheck {
     }
 
     private static Layout readLayout(Connection own) throws SQLException {
-        SpaceReport space = new SpaceCheck(Duration.ZERO).run(own, 0);
+        SpaceReport space = new SpaceCheck(Duration.ZERO).run(own, 0, 0);
         return new Layout(space, Queries.longValue(own, "PRAGMA page_size"), Queries.longValue(own, "PRAGMA auto_vacuum") != 0);
     }
 
@@ -157,7 +157,7 @@ public final class IntegrityCheck {
             return; // pointer-map pages of auto_vacuum files are in no b-tree; SQLite's own check covers them
         }
         long pageSize = layout.pageSize();
-        long pageCount = space.fileBytes() / pageSize;
+        long pageCount = space.pagesBytes() / pageSize;
         long inTrees = space.tables().stream().mapToLong(TableSpace::totalBytes).sum() / pageSize;
         long free = space.freelistBytes() / pageSize;
         long lockBytePage = pageCount * pageSize > LOCK_BYTE_OFFSET ? 1 : 0;

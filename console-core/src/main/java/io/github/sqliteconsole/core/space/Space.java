@@ -41,7 +41,8 @@ public final class Space {
     /** One dbstat scan; {@link Duration#ZERO} runs no {@code count(*)}. */
     public SpaceReport report(Duration budget) throws SQLException {
         try (Connection own = database.openReadOnly()) {
-            return new SpaceCheck(budget).run(own, DatabaseFiles.sizeOrZero(DatabaseFiles.walOf(database.file())));
+            Path file = database.file();
+            return new SpaceCheck(budget).run(own, DatabaseFiles.sizeOrZero(file), DatabaseFiles.sizeOrZero(DatabaseFiles.walOf(file)));
         }
     }
 

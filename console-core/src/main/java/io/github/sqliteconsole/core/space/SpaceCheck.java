@@ -43,8 +43,13 @@ public final class SpaceCheck {
         this.countBudget = countBudget;
     }
 
-    /** Runs on one of the console's own connections: the row counts install a progress handler. */
-    public SpaceReport run(Connection own, long walBytes) throws SQLException {
+    /**
+     * Runs on one of the console's own connections: the row counts install a progress handler.
+     *
+     * @param fileBytes the main file's size on disk (0 when the caller does not need it)
+     * @param walBytes  the {@code -wal} file's size
+     */
+    public SpaceReport run(Connection own, long fileBytes, long walBytes) throws SQLException {
         Map<String, Btree> btrees = new HashMap<>();
         boolean sizesKnown = readDbstat(own, btrees);
         Map<String, List<String>> indexesByTable = indexesByTable(own);
@@ -84,7 +89,7 @@ public final class SpaceCheck {
         }
         List<TableSpace> counted = countTheRest(own, tables);
         long pageSize = Queries.longValue(own, "PRAGMA page_size");
-        return new SpaceReport(counted, pageSize * Queries.longValue(own, "PRAGMA page_count"),
+        return new SpaceReport(counted, pageSize * Queries.longValue(own, "PRAGMA page_count"), fileBytes,
                 pageSize * Queries.longValue(own, "PRAGMA freelist_count"), walBytes, sizesKnown);
     }
 

@@ -8,12 +8,15 @@ import java.util.Optional;
  * Where the bytes of the database file are, table by table.
  *
  * @param tables        every table, largest first
- * @param fileBytes     page count times page size: the main file
+ * @param pagesBytes    page count times page size: every page of the main file, as SQLite counts them
+ * @param fileBytes     the main file's size on disk, as the file system tells it; more than
+ *                      {@code pagesBytes} when the file was extended past its pages (preallocated,
+ *                      {@code SQLITE_FCNTL_CHUNK_SIZE} as Firefox sets it), 0 when unknown
  * @param freelistBytes free pages: what VACUUM would give back
  * @param walBytes      the {@code -wal} file
  * @param sizesKnown    false when this SQLite lacks the {@code dbstat} table: byte columns are then 0
  */
-public record SpaceReport(List<TableSpace> tables, long fileBytes, long freelistBytes, long walBytes,
+public record SpaceReport(List<TableSpace> tables, long pagesBytes, long fileBytes, long freelistBytes, long walBytes,
                           boolean sizesKnown) {
 
     public SpaceReport {
@@ -25,9 +28,9 @@ public record SpaceReport(List<TableSpace> tables, long fileBytes, long freelist
         return tables.stream().filter(table -> table.name().equals(name)).findFirst();
     }
 
-    /** Share of the file a table takes, 0..1. */
+    /** Share of the database's pages a table takes, 0..1. */
     public double shareOf(TableSpace table) {
-        return fileBytes == 0 ? 0 : (double) table.totalBytes() / fileBytes;
+        return pagesBytes == 0 ? 0 : (double) table.totalBytes() / pagesBytes;
     }
 
     /**
@@ -38,7 +41,7 @@ public record SpaceReport(List<TableSpace> tables, long fileBytes, long freelist
         if (!sizesKnown) {
             return 0;
         }
-        return Math.max(0, fileBytes - freelistBytes - tables.stream().mapToLong(TableSpace::totalBytes).sum());
+        return Math.max(0, pagesBytes - freelistBytes - tables.stream().mapToLong(TableSpace::totalBytes).sum());
     }
 
     /** True when every row count is a {@code count(*)}. */

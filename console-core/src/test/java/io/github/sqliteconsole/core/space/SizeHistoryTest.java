@@ -19,7 +19,7 @@ class SizeHistoryTest {
 
     private static SpaceReport reportOf(long bytes) {
         TableSpace orders = new TableSpace("orders", "table", false, false, bytes / 100, true, bytes, 0, 0, List.of(), List.of());
-        return new SpaceReport(List.of(orders), bytes, 0, 0, true);
+        return new SpaceReport(List.of(orders), bytes, bytes, 0, 0, true);
     }
 
     @Test
@@ -53,7 +53,7 @@ class SizeHistoryTest {
         }
         for (int hour = 0; hour < 5; hour++) {
             new SizeHistory(state, Clock.fixed(start.plus(Duration.ofHours(hour)), ZoneOffset.UTC))
-                    .recordIfDue(new SpaceReport(tables, 1, 0, 0, true));
+                    .recordIfDue(new SpaceReport(tables, 1, 1, 0, 0, true));
         }
         SizeHistory history = new SizeHistory(state, Clock.fixed(start.plus(Duration.ofHours(5)), ZoneOffset.UTC));
         java.util.Map<String, List<SizeHistory.Point>> every = history.lastDays(30);

@@ -27,6 +27,8 @@ public final class TablesApi implements Handler {
         SpaceReport report = console.space();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("tables", report.tables().stream().map(table -> table(report, table)).toList());
+        // fileBytes is the size on disk, as in /api/health; pagesBytes what the pages below add up to.
+        json.put("pagesBytes", report.pagesBytes());
         json.put("fileBytes", report.fileBytes());
         json.put("freelistBytes", report.freelistBytes());
         json.put("otherPagesBytes", report.otherPagesBytes());
