@@ -22,6 +22,7 @@ import io.github.sqliteconsole.web.pages.OverviewPage;
 import io.github.sqliteconsole.web.pages.Responses;
 import io.github.sqliteconsole.web.pages.RowCountFragment;
 import io.github.sqliteconsole.web.pages.RowExport;
+import io.github.sqliteconsole.web.pages.TableApi;
 import io.github.sqliteconsole.web.pages.TablePage;
 import io.github.sqliteconsole.web.pages.TablesApi;
 import io.github.sqliteconsole.web.pages.TablesPage;
@@ -124,6 +125,9 @@ public class SqliteConsoleServlet extends HttpServlet {
         routes.add(new Route("GET", "/table/count", Role.VIEWER, new RowCountFragment(console, views)));
         routes.add(new Route("GET", "/table/export", Role.VIEWER, new RowExport(console, views)));
         routes.add(new Route("GET", "/api/tables", Role.VIEWER, new TablesApi(console)));
+        TableApi tableApi = new TableApi(console, views);
+        routes.add(new Route("GET", "/api/tables/{name}", Role.VIEWER, tableApi));
+        routes.add(new Route("GET", "/api/table", Role.VIEWER, tableApi));
         routes.add(new Route("GET", "/integrity", Role.VIEWER, new IntegrityPage(console, cards, views)));
         routes.add(new Route("GET", "/jobs/{kind}", Role.VIEWER, cards.cardHandler()));
         routes.add(new Route("GET", "/maintenance", Role.VIEWER, new MaintenancePage(console, options, auditLog, cards, views)));
@@ -139,6 +143,7 @@ public class SqliteConsoleServlet extends HttpServlet {
             routes.add(new Route("POST", "/api/jobs/" + kind.apiName(), JobCards.required(kind), jobs.start(kind)));
         }
         routes.add(new Route("POST", "/api/jobs/{kind}", Role.VIEWER, jobs.unknownKind()));
+        routes.add(new Route("GET", "/api/jobs", Role.VIEWER, jobs.list()));
         routes.add(new Route("GET", "/api/jobs/{id}", Role.VIEWER, jobs.status()));
         // VIEWER to reach the job; the handler then asks the kind's role, as for starting it (JobCards.allows).
         routes.add(new Route("POST", "/api/jobs/{id}/cancel", Role.VIEWER, jobs.cancel()));

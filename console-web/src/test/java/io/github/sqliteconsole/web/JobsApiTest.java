@@ -110,6 +110,33 @@ class JobsApiTest {
         }
     }
 
+    /** GET /api/jobs: every job as GET /api/jobs/{id} shows it, the latest started first. */
+    @Test
+    void listShowsRecentJobsNewestFirstInTheSingleJobShape() throws Exception {
+        try (SqliteConsole console = SqliteConsole.builder(inventoryWithViolation()).build();
+             ConsoleServer server = ConsoleServer.start(console, WebOptions.defaults())) {
+            HttpResponse<String> empty = server.get("/api/jobs");
+            assertThat(empty.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(empty.body()).get("jobs")).isEmpty();
+
+            String token = server.csrfToken();
+            String first = JSON.readTree(server.post("/api/jobs/quick-check", "X-CSRF-Token", token).body()).get("id").asText();
+            awaitEnd(server, first);
+            String second = JSON.readTree(server.post("/api/jobs/foreign-key-check", "X-CSRF-Token", token).body()).get("id").asText();
+            awaitEnd(server, second);
+
+            HttpResponse<String> listed = server.get("/api/jobs");
+            assertThat(listed.statusCode()).isEqualTo(200);
+            assertThat(listed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            JsonNode jobs = JSON.readTree(listed.body()).get("jobs");
+            assertThat(jobs).extracting(job -> job.get("id").asText()).containsExactly(second, first);
+            assertThat(jobs.get(0)).isEqualTo(JSON.readTree(server.get("/api/jobs/" + second).body()));
+            assertThat(jobs.get(1)).isEqualTo(JSON.readTree(server.get("/api/jobs/" + first).body()));
+            assertThat(jobs.get(0).get("result").get("foreignKeys").get(0).get("violations").asLong()).isEqualTo(2);
+            assertThat(jobs.get(1).get("result").get("ok").asBoolean()).isTrue();
+        }
+    }
+
     @Test
     void unknownKindsAndIdsAre404AndGetCannotStartAJob() throws Exception {
         try (SqliteConsole console = SqliteConsole.builder(inventoryWithViolation()).build();

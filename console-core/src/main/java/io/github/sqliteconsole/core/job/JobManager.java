@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +52,11 @@ public final class JobManager implements AutoCloseable {
     }
     private final Map<String, RunningJob> running = new HashMap<>();
     private final Deque<JobSnapshot> finished = new ArrayDeque<>();
+    /**
+     * The last job of each kind that succeeded, kept apart from {@link #finished}: twenty hourly
+     * stored backups must not push the last foreign-key check's verdict out of sight. One per kind.
+     */
+    private final Map<String, JobSnapshot> lastSucceeded = new HashMap<>();
 
     /** Starts {@code work} as a job of {@code kind}, stopped if still running after {@code deadline}. */
     public synchronized JobSnapshot start(String kind, Duration deadline, JobWork work) throws JobConflict {
@@ -100,6 +107,9 @@ public final class JobManager implements AutoCloseable {
         synchronized (this) {
             running.remove(job.kind);
             finished.addFirst(outcome);
+            if (outcome.state() == JobState.SUCCEEDED) {
+                lastSucceeded.put(outcome.kind(), outcome);
+            }
             while (finished.size() > KEPT) {
                 finished.removeLast();
             }
@@ -124,6 +134,11 @@ public final class JobManager implements AutoCloseable {
         return finished.stream().filter(snapshot -> snapshot.kind().equals(kind)).findFirst();
     }
 
+    /** The last job of {@code kind} that succeeded, however many jobs ended since; a running one does not hide it. */
+    public synchronized Optional<JobSnapshot> lastSucceeded(String kind) {
+        return Optional.ofNullable(lastSucceeded.get(kind));
+    }
+
     /** Asks the job to stop; true when it was running. */
     public synchronized boolean cancel(String id) {
         for (RunningJob job : running.values()) {
@@ -135,8 +150,20 @@ public final class JobManager implements AutoCloseable {
         return false;
     }
 
+    /** The last {@link #KEPT} finished jobs, the latest first. */
     public synchronized List<JobSnapshot> recent() {
         return List.copyOf(finished);
+    }
+
+    /**
+     * The running jobs and the last {@link #KEPT} finished ones, the latest started first: at most
+     * {@code KEPT} plus one per kind.
+     */
+    public synchronized List<JobSnapshot> runningAndRecent() {
+        List<JobSnapshot> all = new ArrayList<>(running.values().stream().map(RunningJob::snapshot).toList());
+        all.addAll(finished);
+        all.sort(Comparator.comparing(JobSnapshot::startedAt).reversed());
+        return List.copyOf(all);
     }
 
     @Override

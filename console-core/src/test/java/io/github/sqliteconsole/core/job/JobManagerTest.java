@@ -97,4 +97,38 @@ public class JobManagerTest {
             });
         }
     }
+
+    /**
+     * The list is bounded by what the manager keeps, the latest started first; the last success of a
+     * kind outlives the list, so hourly backups do not push the last check's verdict out of sight.
+     */
+    @Test
+    void listsTheRunningAndTheLastKeptJobsAndRemembersEachKindsLastSuccess() throws Exception {
+        try (JobManager jobs = new JobManager()) {
+            JobSnapshot check = awaitEnd(jobs, jobs.start("check", Duration.ofMinutes(1), context -> result("checked")).id());
+            List<String> others = new java.util.ArrayList<>();
+            for (int i = 0; i < JobManager.KEPT; i++) {
+                others.add(0, awaitEnd(jobs, jobs.start("backup", Duration.ofMinutes(1), context -> result("kept")).id()).id());
+            }
+            CountDownLatch release = new CountDownLatch(1);
+            JobSnapshot running = jobs.start("long", Duration.ofMinutes(1), context -> {
+                release.await(30, TimeUnit.SECONDS);
+                return result("long");
+            });
+            try {
+                List<JobSnapshot> listed = jobs.runningAndRecent();
+                assertThat(listed).hasSize(JobManager.KEPT + 1);
+                assertThat(listed.get(0).id()).isEqualTo(running.id());
+                assertThat(listed.get(0).state()).isEqualTo(JobState.RUNNING);
+                assertThat(listed.subList(1, listed.size())).extracting(JobSnapshot::id).containsExactlyElementsOf(others);
+                assertThat(listed).extracting(JobSnapshot::id).as("pushed out of the list").doesNotContain(check.id());
+                assertThat(jobs.lastSucceeded("check")).contains(check);
+                assertThat(jobs.lastSucceeded("long")).as("still running").isEmpty();
+            } finally {
+                release.countDown();
+            }
+            JobSnapshot ended = awaitEnd(jobs, running.id());
+            assertThat(jobs.lastSucceeded("long")).contains(ended);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.job.InvalidJobArgument;
 import io.github.sqliteconsole.core.job.JobConflict;
 import io.github.sqliteconsole.core.job.JobKind;
+import io.github.sqliteconsole.core.job.JobManager;
 import io.github.sqliteconsole.core.job.JobParameter;
 import io.github.sqliteconsole.core.job.JobSnapshot;
 import io.github.sqliteconsole.web.routing.BadRequest;
@@ -19,8 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /api/jobs/{kind}} (202, or 409 while one of that kind runs), {@code GET /api/jobs/{id}}
- * and {@code POST /api/jobs/{id}/cancel}. An htmx request gets the job's card instead of JSON.
+ * {@code POST /api/jobs/{kind}} (202, or 409 while one of that kind runs), {@code GET /api/jobs}
+ * (the running and recent jobs), {@code GET /api/jobs/{id}} and {@code POST /api/jobs/{id}/cancel}.
+ * An htmx request gets the job's card instead of JSON.
  */
 public final class JobsApi {
 
@@ -60,6 +62,16 @@ public final class JobsApi {
     /** {@code POST /api/jobs/{kind}} for a name no kind has. */
     public Handler unknownKind() {
         return exchange -> Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND, "There is no job of that kind.");
+    }
+
+    /**
+     * {@code GET /api/jobs}: the running jobs and the last {@link JobManager#KEPT} finished ones, the
+     * latest started first, each as {@code GET /api/jobs/{id}} shows it. The manager keeps no more, so
+     * the list is bounded without a parameter.
+     */
+    public Handler list() {
+        return exchange -> Responses.json(exchange.response(), HttpServletResponse.SC_OK,
+                Map.of("jobs", console.jobs().runningAndRecent().stream().map(JobJson::of).toList()));
     }
 
     public Handler status() {
