@@ -1,16 +1,10 @@
 package io.github.sqliteconsole.core.health;
 
-import io.github.sqliteconsole.core.job.IntegrityReport;
-import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.core.job.JobManager;
-import io.github.sqliteconsole.core.job.JobSnapshot;
-import io.github.sqliteconsole.core.job.JobState;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The console's health verdict: the probe, plus what the last finished integrity or quick check
@@ -35,24 +29,22 @@ public final class Health implements AutoCloseable {
         HealthReport probed = probe.run();
         List<HealthCheckResult> checks = new ArrayList<>(probed.checks());
         featureChecks.forEach(check -> checks.add(check.get()));
-        lastIntegrityJob().ifPresent(checks::add);
-        return new HealthReport(checks, probed.database(), probed.probeMillis(), probed.checkedAt());
+        LastChecks last = LastChecks.of(jobs);
+        lastIntegrityJob(last).ifPresent(checks::add);
+        return new HealthReport(checks, probed.database(), probed.probeMillis(), probed.checkedAt(), last);
     }
 
-    private Optional<HealthCheckResult> lastIntegrityJob() {
-        Optional<JobSnapshot> lastCheck = Stream.of(JobKind.INTEGRITY_CHECK, JobKind.QUICK_CHECK)
-                .map(kind -> jobs.latest(kind.apiName())).flatMap(Optional::stream)
-                .filter(job -> job.state() == JobState.SUCCEEDED)
-                .max(Comparator.comparing(JobSnapshot::endedAt));
-        if (lastCheck.isEmpty() || !(lastCheck.get().result() instanceof IntegrityReport found)) {
+    /** The last integrity verdict of a job as a check: damage it found keeps health DOWN. */
+    private static Optional<HealthCheckResult> lastIntegrityJob(LastChecks last) {
+        LastChecks.Integrity found = last.integrity();
+        if (found == null) {
             return Optional.empty();
         }
-        JobSnapshot job = lastCheck.get();
-        String when = job.kind() + " at " + job.endedAt();
+        String when = found.kind() + " at " + found.at();
         return Optional.of(found.ok()
                 ? new HealthCheckResult("integrity_job", HealthStatus.UP, when + " found no problems")
-                : new HealthCheckResult("integrity_job", HealthStatus.DOWN, when + " found " + found.errors().size()
-                        + (found.truncated() ? "+" : "") + " problems, first: " + found.errors().get(0)));
+                : new HealthCheckResult("integrity_job", HealthStatus.DOWN, when + " found " + found.problems()
+                        + (found.truncated() ? "+" : "") + " problems, first: " + found.firstProblem()));
     }
 
     /** Makes the next {@link #report()} run {@code quick_check} again instead of reusing its verdict. */

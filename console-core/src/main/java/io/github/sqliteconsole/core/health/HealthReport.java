@@ -11,12 +11,19 @@ import java.util.Optional;
  * @param database    what was learned about the database; empty when it could not be reached
  * @param probeMillis how long the probe took
  * @param checkedAt   when the probe ran
+ * @param lastChecks  what the last integrity and foreign-key check jobs found
  */
 public record HealthReport(List<HealthCheckResult> checks, Optional<DatabaseInfo> database,
-                           long probeMillis, Instant checkedAt) {
+                           long probeMillis, Instant checkedAt, LastChecks lastChecks) {
 
     public HealthReport {
         checks = List.copyOf(checks);
+        java.util.Objects.requireNonNull(lastChecks, "lastChecks");
+    }
+
+    /** A probe's report, before any job's verdict is added. */
+    public HealthReport(List<HealthCheckResult> checks, Optional<DatabaseInfo> database, long probeMillis, Instant checkedAt) {
+        this(checks, database, probeMillis, checkedAt, LastChecks.NONE);
     }
 
     /** The worst verdict of all checks. */

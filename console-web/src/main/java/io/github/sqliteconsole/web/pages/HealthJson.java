@@ -4,6 +4,7 @@ import io.github.sqliteconsole.core.health.DatabaseFileFacts;
 import io.github.sqliteconsole.core.health.DatabaseInfo;
 import io.github.sqliteconsole.core.health.HealthCheckResult;
 import io.github.sqliteconsole.core.health.HealthReport;
+import io.github.sqliteconsole.core.health.LastChecks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,39 @@ final class HealthJson {
         json.put("database", report.database().map(HealthJson::database).orElse(null));
         json.put("probeMillis", report.probeMillis());
         json.put("checkedAt", report.checkedAt().toString());
+        json.put("lastChecks", lastChecks(report.lastChecks()));
+        return json;
+    }
+
+    /** What the last check jobs found; each null until one of its kind succeeded since the console started. */
+    private static Map<String, Object> lastChecks(LastChecks last) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("integrity", last.integrity() == null ? null : integrity(last.integrity()));
+        json.put("foreignKeys", last.foreignKeys() == null ? null : foreignKeys(last.foreignKeys()));
+        return json;
+    }
+
+    private static Map<String, Object> integrity(LastChecks.Integrity found) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", found.kind());
+        json.put("jobId", found.jobId());
+        json.put("at", found.at().toString());
+        json.put("ok", found.ok());
+        json.put("problems", found.problems());
+        json.put("truncated", found.truncated());
+        json.put("firstProblem", found.firstProblem());
+        return json;
+    }
+
+    private static Map<String, Object> foreignKeys(LastChecks.ForeignKeys found) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("jobId", found.jobId());
+        json.put("at", found.at().toString());
+        json.put("ok", found.ok());
+        json.put("violations", found.violations());
+        json.put("keys", found.keys());
+        json.put("keysViolated", found.keysViolated());
+        json.put("keysWithErrors", found.keysWithErrors());
         return json;
     }
 
