@@ -30,8 +30,8 @@ class FuzzTest {
     private static final Pattern TOKEN = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\"");
 
     private static final List<String> ROUTES = List.of("/", "/api/health", "/api/health/recheck", "/tables", "/tables/{t}",
-            "/table", "/table/count", "/api/tables", "/integrity", "/jobs/{k}", "/maintenance", "/backup",
-            "/backup/download", "/api/jobs/{k}", "/api/jobs/{k}/cancel", "/assets/console.js", "/assets/{t}", "/{t}");
+            "/table", "/table/count", "/api/tables", "/api/tables/{t}", "/api/table", "/api/jobs", "/integrity", "/jobs/{k}",
+            "/maintenance", "/backup", "/backup/download", "/api/jobs/{k}", "/api/jobs/{k}/cancel", "/assets/console.js", "/assets/{t}", "/{t}");
     private static final List<String> PARAMETERS = List.of("name", "limit", "after", "sort", "dir", "compress", "job",
             "mode", "_csrf", "kind", "x");
     private static final List<String> WORDS = List.of("<fuzz-in onerror=alert(1)>", "%3Cfuzz-in%3E", "\"><fuzz-in>", "..",

@@ -207,7 +207,8 @@ class HardeningTest {
     @Test
     void headAnswersLikeGetWithoutBodyOrSideEffect() throws Exception {
         List<String> routes = List.of("/", "/api/health", "/tables", "/tables/supplier", "/table?name=supplier",
-                "/table/count?name=supplier", "/api/tables", "/integrity", "/jobs/quick_check", "/maintenance", "/backup",
+                "/table/count?name=supplier", "/api/tables", "/api/tables/supplier", "/api/table?name=supplier",
+                "/api/tables/no_such_table", "/api/jobs", "/integrity", "/jobs/quick_check", "/maintenance", "/backup",
                 "/api/jobs/no-such-job", "/assets/console.css", "/assets/console.js", "/tables/no_such_table");
         for (String route : routes) {
             HttpResponse<String> get = server.get(route);
