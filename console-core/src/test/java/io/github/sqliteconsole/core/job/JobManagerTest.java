@@ -131,4 +131,50 @@ public class JobManagerTest {
             assertThat(jobs.lastSucceeded("long")).contains(ended);
         }
     }
+
+    /** A later check that is cancelled has no verdict, so it must not clear the damage an earlier one found. */
+    @Test
+    void aCancelledCheckDoesNotHideTheDamageTheLastOneFound() throws Exception {
+        Path file = dir.resolve("damaged.db");
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
+        TestDatabases.seedInventory(dataSource);
+        TestDatabases.corruptMiddlePage(dataSource, file);
+        CountDownLatch gate = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+        try (SqliteConsole console = SqliteConsole.builder(TestDatabases.existingOnly(file)).executor(job -> {
+            boolean wait = hold.get();
+            threads.execute(() -> {
+                try {
+                    if (wait) {
+                        gate.await(30, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                job.run();
+            });
+        }).build()) {
+            JobSnapshot found = awaitEnd(console.jobs(), console.startJob(JobKind.INTEGRITY_CHECK).id());
+            assertThat(found.result()).isInstanceOfSatisfying(IntegrityReport.class, report -> assertThat(report.ok()).isFalse());
+
+            hold.set(true);
+            JobSnapshot next = console.startJob(JobKind.INTEGRITY_CHECK);
+            assertThat(console.health().checks()).as("while the next one runs").anySatisfy(check -> {
+                assertThat(check.name()).isEqualTo("integrity_job");
+                assertThat(check.status()).isEqualTo(HealthStatus.DOWN);
+            });
+            console.jobs().cancel(next.id());
+            gate.countDown();
+            assertThat(awaitEnd(console.jobs(), next.id()).state()).isEqualTo(JobState.CANCELLED);
+            assertThat(console.health().checks()).as("after it was cancelled").anySatisfy(check -> {
+                assertThat(check.name()).isEqualTo("integrity_job");
+                assertThat(check.status()).isEqualTo(HealthStatus.DOWN);
+            });
+            assertThat(console.health().lastChecks().integrity().jobId()).isEqualTo(found.id());
+        } finally {
+            gate.countDown();
+            threads.shutdown();
+        }
+    }
 }
