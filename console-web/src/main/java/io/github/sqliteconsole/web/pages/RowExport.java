@@ -1,6 +1,7 @@
 package io.github.sqliteconsole.web.pages;
 
 import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.json.Json;
 import io.github.sqliteconsole.core.schema.RowQuery;
 import io.github.sqliteconsole.core.schema.RowSelection;
 import io.github.sqliteconsole.core.schema.TableDetails;
@@ -9,7 +10,6 @@ import io.github.sqliteconsole.web.routing.BadRequest;
 import io.github.sqliteconsole.web.routing.Exchange;
 import io.github.sqliteconsole.web.routing.Handler;
 import io.github.sqliteconsole.web.routing.Params;
-import io.github.sqliteconsole.web.view.Json;
 import io.github.sqliteconsole.web.view.Views;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

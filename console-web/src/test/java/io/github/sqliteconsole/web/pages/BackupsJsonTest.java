@@ -11,7 +11,7 @@ import io.github.sqliteconsole.core.backup.ListedBackup;
 import io.github.sqliteconsole.core.backup.RetentionTier;
 import io.github.sqliteconsole.core.backup.StoredBackup;
 import io.github.sqliteconsole.core.backup.StoredBackupOptions;
-import io.github.sqliteconsole.web.view.Json;
+import io.github.sqliteconsole.core.json.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
