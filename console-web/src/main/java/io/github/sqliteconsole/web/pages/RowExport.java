@@ -61,7 +61,7 @@ public final class RowExport implements Handler {
         Writer out = response.getWriter();
         RowSelection.RowSink sink = format.equals("csv") ? new Csv(out) : new JsonRows(out);
         try {
-            console.exportRows(table, query, sink);
+            console.schema().export(table, query, sink);
         } catch (UnknownColumn e) {
             response.reset();
             throw new BadRequest("Table " + table.name() + ": " + e.getMessage() + "; pick one of its columns.");
