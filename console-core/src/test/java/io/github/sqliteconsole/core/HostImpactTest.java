@@ -28,8 +28,7 @@ class HostImpactTest {
 
     @Test
     void hostWritersNeverFailWhileChecksAndABackupRun() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("busy.db"));
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(dir.resolve("busy.db"));
         TestDatabases.execute(dataSource, "CREATE TABLE events (id INTEGER PRIMARY KEY, body TEXT)");
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger commits = new AtomicInteger();

@@ -37,8 +37,7 @@ class StoredBackupJobsTest {
 
     @Test
     void backUpDrillAndRestoreAsJobsBringDeletedRowsBack() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(temp.resolve("shop.db"));
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(temp.resolve("shop.db"));
         long rows = count(dataSource);
         try (SqliteConsole console = SqliteConsole.builder(dataSource).backupStore(temp.resolve("backups"))
                 .allowRestore(true).build()) {
@@ -68,8 +67,7 @@ class StoredBackupJobsTest {
 
     @Test
     void aRestoreWithoutAnIdIsRefusedAndStoredBackupsOffFailWithWhatToSet() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(temp.resolve("shop.db"));
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(temp.resolve("shop.db"));
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
             assertThatThrownBy(() -> console.startJob(JobKind.RESTORE))
                     .hasMessage("a restore job cannot take backup=; name the stored backup to restore, as GET /api/backups lists it");
@@ -83,8 +81,7 @@ class StoredBackupJobsTest {
 
     @Test
     void heavyJobsRunOneAtATime() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(temp.resolve("shop.db"));
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(temp.resolve("shop.db"));
         Queue<Runnable> held = new ArrayDeque<>();
         Executor holding = held::add;
         try (SqliteConsole console = SqliteConsole.builder(dataSource).backupStore(temp.resolve("backups"))
@@ -103,8 +100,7 @@ class StoredBackupJobsTest {
 
     @Test
     void theScheduleTakesTheFirstBackupSoonAfterStartMarkedScheduled() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(temp.resolve("shop.db"));
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(temp.resolve("shop.db"));
         try (SqliteConsole console = SqliteConsole.builder(dataSource).backupStore(temp.resolve("backups")).build()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> !console.backups().stored().orElseThrow().list().isEmpty());
 

@@ -2,6 +2,7 @@ package io.github.sqliteconsole.web;
 
 import io.github.sqliteconsole.web.security.FormLimits;
 
+import static io.github.sqliteconsole.web.ConsoleServer.statusOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sqliteconsole.core.SqliteConsole;
@@ -57,17 +58,13 @@ class HardeningTest {
             server.close();
         }
         servlet = new SqliteConsoleServlet(console, options);
-        server = ConsoleServer.start(servlet, "/", "/admin/*");
+        server = ConsoleServer.start(servlet);
     }
 
     @AfterEach
     void stop() throws Exception {
         server.close();
         console.close();
-    }
-
-    private static int statusOf(String rawResponse) {
-        return Integer.parseInt(rawResponse.substring(9, 12));
     }
 
     /** A raw request from loopback that names {@code host} in its {@code Host} header. */

@@ -37,8 +37,7 @@ class RowBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        dataSource = TestDatabases.wellConfigured(dir.resolve("app.db"));
-        TestDatabases.seedInventory(dataSource);
+        dataSource = TestDatabases.inventory(dir.resolve("app.db"));
         execute(dataSource, "INSERT INTO supplier VALUES (51, 'O''Brien, \"quoted\"\nsecond line')",
                 "UPDATE purchase_order SET note = 'n' || (id % 7)");
         console = SqliteConsole.builder(dataSource).stateFile(dir.resolve("state.db")).build();

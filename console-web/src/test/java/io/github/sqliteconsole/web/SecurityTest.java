@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.web;
 
+import static io.github.sqliteconsole.web.ConsoleServer.statusOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sqliteconsole.core.CountingDataSource;
@@ -42,17 +43,13 @@ class SecurityTest {
             server.close();
         }
         servlet = new SqliteConsoleServlet(console, options);
-        server = ConsoleServer.start(servlet, "/", "/admin/*");
+        server = ConsoleServer.start(servlet);
     }
 
     @AfterEach
     void stop() throws Exception {
         server.close();
         console.close();
-    }
-
-    private static int statusOf(String rawResponse) {
-        return Integer.parseInt(rawResponse.substring(9, 12));
     }
 
     @Test

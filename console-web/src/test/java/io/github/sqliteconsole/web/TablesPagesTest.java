@@ -38,8 +38,7 @@ class TablesPagesTest {
 
     @BeforeEach
     void start() throws Exception {
-        dataSource = TestDatabases.wellConfigured(dir.resolve("app.db"));
-        TestDatabases.seedInventory(dataSource);
+        dataSource = TestDatabases.inventory(dir.resolve("app.db"));
         List<String> ddl = new ArrayList<>();
         for (String name : HOSTILE) {
             String quoted = "\"" + name.replace("\"", "\"\"") + "\"";

@@ -31,8 +31,7 @@ class SnapshotFilesTest {
 
     private SQLiteDataSource seeded() throws Exception {
         Path file = dir.resolve("app.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         // A host database that others may read: the copy must still be the owner's alone.
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         return dataSource;

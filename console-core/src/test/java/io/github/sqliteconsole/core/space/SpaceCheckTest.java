@@ -147,8 +147,7 @@ class SpaceCheckTest {
     @Test
     void sizeSnapshotsGoToTheConsolesOwnStateFile() throws Exception {
         Path file = dir.resolve("app.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
             assertThat(console.space().recordIfDue()).isTrue();
             assertThat(console.space().recordIfDue()).as("at most once an hour").isFalse();
