@@ -104,7 +104,7 @@ public final class SqliteConsole implements AutoCloseable {
         return VacuumPreflight.of(database, options.diskReserve());
     }
 
-    /** Every job, running or finished, and the way to wait for or cancel one. */
+    /** Every job, running or finished: one by id, the latest of a kind, the recent ones; cancelling one. */
     public JobManager jobs() {
         return jobs;
     }
