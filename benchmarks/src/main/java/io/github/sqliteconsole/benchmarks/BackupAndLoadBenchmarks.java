@@ -103,7 +103,7 @@ final class BackupAndLoadBenchmarks {
 
     private static void prepareAndDiscardBackup(ConsoleUnderTest under) throws Exception {
         PreparedBackup prepared = (PreparedBackup) IntegrityBenchmarks.awaitJob(under.console, under.console.startJob(JobKind.BACKUP));
-        under.console.takePreparedSnapshot(prepared.key()).orElseThrow().close();
+        under.console.backups().takePrepared(prepared.key()).orElseThrow().close();
     }
 
     private static Result writerResult(String operation, double during, double alone, Double target) {

@@ -75,7 +75,7 @@ public final class BenchmarkSuite {
             results.add(new Result("GET / overview (quick_check cached)", Measurement.of(1, runs, () -> under.get("/")),
                     "dbstat aggregate", dbstat, null, "never waits for count(*)"));
             results.add(new Result("exact row counts of every table", Measurement.of(1, runs,
-                    () -> under.console.space(Duration.ofHours(1))), "count(*) of every table + dbstat",
+                    () -> under.console.space().report(Duration.ofHours(1))), "count(*) of every table + dbstat",
                     Measurement.of(1, runs, () -> { rawCounts(database); rawDbstat(database); }), null, null));
             results.addAll(IntegrityBenchmarks.run(under.console, database));
             results.addAll(BackupAndLoadBenchmarks.run(under, database, workDir, runs, loadDuration));

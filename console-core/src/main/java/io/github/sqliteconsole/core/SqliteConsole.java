@@ -2,8 +2,6 @@ package io.github.sqliteconsole.core;
 
 import io.github.sqliteconsole.core.backup.Backups;
 import io.github.sqliteconsole.core.backup.ScheduledBackups;
-import io.github.sqliteconsole.core.backup.Snapshot;
-import io.github.sqliteconsole.core.backup.StoredBackups;
 import io.github.sqliteconsole.core.health.Health;
 import io.github.sqliteconsole.core.health.HealthCheck;
 import io.github.sqliteconsole.core.health.HealthReport;
@@ -13,20 +11,11 @@ import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.core.job.JobManager;
 import io.github.sqliteconsole.core.job.JobSnapshot;
 import io.github.sqliteconsole.core.maintenance.VacuumPreflight;
-import io.github.sqliteconsole.core.schema.MigrationHistory;
-import io.github.sqliteconsole.core.schema.RowPage;
-import io.github.sqliteconsole.core.schema.RowQuery;
-import io.github.sqliteconsole.core.schema.RowSelection;
-import io.github.sqliteconsole.core.schema.RowWindow;
 import io.github.sqliteconsole.core.schema.Schema;
-import io.github.sqliteconsole.core.schema.TableDetails;
-import io.github.sqliteconsole.core.space.SizeHistory;
 import io.github.sqliteconsole.core.space.Space;
-import io.github.sqliteconsole.core.space.SpaceReport;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
 import io.github.sqliteconsole.core.sql.HostDatabase;
 import io.github.sqliteconsole.core.state.AuditTrail;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +38,6 @@ public final class SqliteConsole implements AutoCloseable {
     /** How often the backup schedule looks whether a stored backup or a drill is due. */
     private static final Duration SCHEDULE_TICK = Duration.ofSeconds(15);
 
-    private final DataSource dataSource;
     private final ConsoleOptions options;
     /** Runs the hourly size snapshot and deletes prepared backups nobody fetched. */
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(JobManager.daemon("sqlite-console-timer"));
@@ -63,15 +51,14 @@ public final class SqliteConsole implements AutoCloseable {
     private final Schema schema;
 
     private SqliteConsole(DataSource dataSource, ConsoleOptions options, Clock clock, Executor executor) {
-        this.dataSource = dataSource;
         this.options = options;
         ConsoleConnections connections = new ConsoleConnections(options.busyTimeout());
         HealthCheck probe = new HealthCheck(dataSource, options.healthSettings(), connections);
-        this.database = new HostDatabase(probe, connections);
+        this.database = new HostDatabase(dataSource, probe, connections);
         this.jobs = new JobManager(executor);
         this.storedBackups = new ScheduledBackups(options.storedBackups(), database, clock);
         this.health = new Health(probe, jobs, List.of(storedBackups::healthCheck));
-        this.backups = new Backups(database, options.snapshotDirectory(), options.diskReserve(), timer, clock);
+        this.backups = new Backups(database, options.snapshotDirectory(), options.diskReserve(), storedBackups, timer, clock);
         this.consoleJobs = new ConsoleJobs(jobs, database, options, backups, storedBackups);
         storedBackups.startWith(consoleJobs::startScheduled);
         if (options.storedBackups() != null) {
@@ -82,6 +69,7 @@ public final class SqliteConsole implements AutoCloseable {
         space.recordHourlyOn(timer);
     }
 
+    /** Starts building a console over the host's {@code dataSource}. */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
@@ -101,23 +89,14 @@ public final class SqliteConsole implements AutoCloseable {
         return consoleJobs.start(kind.arguments(arguments));
     }
 
+    /** Starts a job of a kind that takes no arguments; {@code JobConflict} when one of its kind runs. */
     public JobSnapshot startJob(JobKind kind) throws JobConflict {
         return start(kind, Map.of());
     }
 
-    /** Stored backups, empty when {@code backupStore} is not set; throws when the store cannot be used. */
-    public Optional<StoredBackups> storedBackups() throws IOException, SQLException {
-        return storedBackups.stored();
-    }
-
-    /** A verified, consistent snapshot in a temp file; close it to delete the file. One at a time. */
-    public Snapshot snapshot(boolean gzip) throws JobConflict, SQLException, IOException {
-        return backups.take(gzip);
-    }
-
-    /** The snapshot a backup job prepared, once; close it after the transfer to delete it. */
-    public Optional<Snapshot> takePreparedSnapshot(String key) {
-        return backups.takePrepared(key);
+    /** Snapshots to download now or after a {@code backup} job, and the stored backups when {@code backupStore} is set. */
+    public Backups backups() {
+        return backups;
     }
 
     /** What VACUUM would cost now, and whether it may run. */
@@ -125,50 +104,24 @@ public final class SqliteConsole implements AutoCloseable {
         return VacuumPreflight.of(database, options.diskReserve());
     }
 
+    /** Every job, running or finished: one by id, the latest of a kind, the recent ones; cancelling one. */
     public JobManager jobs() {
         return jobs;
     }
 
-    /** Sizes from one dbstat scan; {@code space(Duration.ZERO)} runs no {@code count(*)} for virtual tables. */
-    public SpaceReport space() throws SQLException {
-        return space.report();
+    /** Sizes of tables and indexes, exact row counts and their hourly history. */
+    public Space space() {
+        return space;
     }
 
-    public SpaceReport space(Duration rowCountBudget) throws SQLException {
-        return space.report(rowCountBudget);
+    /** Tables and views, their rows page by page or filtered and sorted, and the migration history. */
+    public Schema schema() {
+        return schema;
     }
 
-    /** The exact row count, or empty past {@code budget}; {@code NoSuchTable} when there is no such table. */
-    public Optional<Long> exactRowCount(String table, Duration budget) throws SQLException {
-        return space.exactRowCount(table, budget);
-    }
-
-    public Optional<TableDetails> table(String name) throws SQLException {
-        return schema.table(name);
-    }
-
-    public RowPage rows(TableDetails table, String cursor, int limit) throws SQLException {
-        return schema.rows(table, cursor, limit);
-    }
-
-    public List<String> views() throws SQLException {
-        return schema.views();
-    }
-
-    public RowWindow rows(TableDetails table, RowQuery query) throws SQLException {
-        return schema.select(table, query);
-    }
-
-    public long exportRows(TableDetails table, RowQuery query, RowSelection.RowSink sink) throws SQLException, IOException {
-        return schema.export(table, query, sink);
-    }
-
-    public Optional<MigrationHistory> migrations() throws SQLException {
-        return schema.migrations();
-    }
-
-    public SizeHistory sizeHistory() throws SQLException {
-        return space.history();
+    /** The host's database: its DataSource, its file, and the console's own connections to it. */
+    public HostDatabase database() {
+        return database;
     }
 
     /** The audit record of mutations; empty until the database's location is known (asking never borrows). */
@@ -176,17 +129,9 @@ public final class SqliteConsole implements AutoCloseable {
         return database.knownFile().map(file -> new AuditTrail(options.stateFileFor(file)));
     }
 
-    public boolean recordSizesIfDue() throws SQLException {
-        return space.recordIfDue();
-    }
-
+    /** The options this console was built with. */
     public ConsoleOptions options() {
         return options;
-    }
-
-    /** The host's DataSource this console serves. */
-    public DataSource dataSource() {
-        return dataSource;
     }
 
     /** Stops every thread the console started; a host-supplied executor is left to the host. */

@@ -29,9 +29,7 @@ class ConsoleThreadsTest {
     }
 
     private SQLiteDataSource database() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("app.db"));
-        TestDatabases.seedInventory(dataSource);
-        return dataSource;
+        return TestDatabases.inventory(dir.resolve("app.db"));
     }
 
     @Test

@@ -28,8 +28,7 @@ class HostImpactTest {
 
     @Test
     void hostWritersNeverFailWhileChecksAndABackupRun() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("busy.db"));
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(dir.resolve("busy.db"));
         TestDatabases.execute(dataSource, "CREATE TABLE events (id INTEGER PRIMARY KEY, body TEXT)");
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger commits = new AtomicInteger();
@@ -57,12 +56,12 @@ class HostImpactTest {
         try (SqliteConsole console = SqliteConsole.builder(dataSource).backupDirectory(dir.resolve("tmp")).build()) {
             JobSnapshot integrity = console.startJob(JobKind.INTEGRITY_CHECK);
             JobSnapshot foreignKeys = console.startJob(JobKind.FOREIGN_KEY_CHECK);
-            try (Snapshot snapshot = console.snapshot(false)) {
+            try (Snapshot snapshot = console.backups().take(false)) {
                 assertThat(snapshot.bytes()).isPositive();
             }
             assertThat(JobManagerTest.awaitEnd(console.jobs(), integrity.id()).state()).isEqualTo(JobState.SUCCEEDED);
             assertThat(JobManagerTest.awaitEnd(console.jobs(), foreignKeys.id()).state()).isEqualTo(JobState.SUCCEEDED);
-            console.space(java.time.Duration.ofSeconds(5));
+            console.space().report(java.time.Duration.ofSeconds(5));
         } finally {
             writing.set(false);
             for (Thread writer : writers) {

@@ -37,16 +37,15 @@ class StoredBackupJobsTest {
 
     @Test
     void backUpDrillAndRestoreAsJobsBringDeletedRowsBack() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(temp.resolve("shop.db"));
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(temp.resolve("shop.db"));
         long rows = count(dataSource);
         try (SqliteConsole console = SqliteConsole.builder(dataSource).backupStore(temp.resolve("backups"))
                 .allowRestore(true).build()) {
             StoredBackupReport taken = (StoredBackupReport) finished(console, console.startJob(JobKind.STORED_BACKUP)).result();
             assertThat(taken.sha256()).matches("[0-9a-f]{64}");
-            assertThat(console.storedBackups().orElseThrow().list()).extracting(listed -> listed.backup().id())
+            assertThat(console.backups().stored().orElseThrow().list()).extracting(listed -> listed.backup().id())
                     .containsExactly(taken.id());
-            assertThat(console.storedBackups().orElseThrow().list().get(0).backup().manifest().kind()).isEqualTo(BackupKind.MANUAL);
+            assertThat(console.backups().stored().orElseThrow().list().get(0).backup().manifest().kind()).isEqualTo(BackupKind.MANUAL);
 
             DrillReport drill = (DrillReport) finished(console, console.startJob(JobKind.RESTORE_DRILL)).result();
             assertThat(drill.backupId()).isEqualTo(taken.id());
@@ -60,7 +59,7 @@ class StoredBackupJobsTest {
             assertThat(restored.restoredFrom()).isEqualTo(taken.id());
             assertThat(restored.quickCheck()).isEqualTo("ok");
             assertThat(count(dataSource)).isEqualTo(rows);
-            assertThat(console.storedBackups().orElseThrow().list()).extracting(ListedBackup::backup)
+            assertThat(console.backups().stored().orElseThrow().list()).extracting(ListedBackup::backup)
                     .anySatisfy(backup -> assertThat(backup.id()).isEqualTo(restored.preRestoreBackup()));
             assertThat(backupsCheck(console).status()).isEqualTo(HealthStatus.UP);
         }
@@ -68,8 +67,7 @@ class StoredBackupJobsTest {
 
     @Test
     void aRestoreWithoutAnIdIsRefusedAndStoredBackupsOffFailWithWhatToSet() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(temp.resolve("shop.db"));
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(temp.resolve("shop.db"));
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
             assertThatThrownBy(() -> console.startJob(JobKind.RESTORE))
                     .hasMessage("a restore job cannot take backup=; name the stored backup to restore, as GET /api/backups lists it");
@@ -83,8 +81,7 @@ class StoredBackupJobsTest {
 
     @Test
     void heavyJobsRunOneAtATime() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(temp.resolve("shop.db"));
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(temp.resolve("shop.db"));
         Queue<Runnable> held = new ArrayDeque<>();
         Executor holding = held::add;
         try (SqliteConsole console = SqliteConsole.builder(dataSource).backupStore(temp.resolve("backups"))
@@ -103,12 +100,11 @@ class StoredBackupJobsTest {
 
     @Test
     void theScheduleTakesTheFirstBackupSoonAfterStartMarkedScheduled() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(temp.resolve("shop.db"));
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(temp.resolve("shop.db"));
         try (SqliteConsole console = SqliteConsole.builder(dataSource).backupStore(temp.resolve("backups")).build()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !console.storedBackups().orElseThrow().list().isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !console.backups().stored().orElseThrow().list().isEmpty());
 
-            assertThat(console.storedBackups().orElseThrow().list().get(0).backup().manifest().kind())
+            assertThat(console.backups().stored().orElseThrow().list().get(0).backup().manifest().kind())
                     .isEqualTo(BackupKind.SCHEDULED);
         }
     }

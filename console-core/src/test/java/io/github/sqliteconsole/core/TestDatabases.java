@@ -49,6 +49,13 @@ public final class TestDatabases {
         }
     }
 
+    /** A {@link #wellConfigured} DataSource over a new {@link #seedInventory inventory} database at {@code file}. */
+    public static SQLiteDataSource inventory(Path file) throws SQLException {
+        SQLiteDataSource dataSource = wellConfigured(file);
+        seedInventory(dataSource);
+        return dataSource;
+    }
+
     /** A small inventory schema with some rows, enough pages to corrupt one in the middle. */
     public static void seedInventory(SQLiteDataSource dataSource) throws SQLException {
         execute(dataSource,

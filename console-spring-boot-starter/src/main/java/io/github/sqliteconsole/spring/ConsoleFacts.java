@@ -99,7 +99,7 @@ public final class ConsoleFacts implements AutoCloseable {
     /** Lists the store (directory and manifests: no hashing, no SQL once the store is open). */
     void listBackups() throws IOException, SQLException {
         Instant listedAt = Instant.now();
-        Optional<StoredBackups> stored = console.storedBackups();
+        Optional<StoredBackups> stored = console.backups().stored();
         if (stored.isEmpty()) {
             return;
         }

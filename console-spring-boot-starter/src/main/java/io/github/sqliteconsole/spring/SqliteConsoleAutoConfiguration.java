@@ -101,7 +101,7 @@ public class SqliteConsoleAutoConfiguration {
         registration.setName("sqliteConsole");
         registration.setLoadOnStartup(1);
         String contextPath = environment.getProperty("server.servlet.context-path", "");
-        SqliteDataSource database = SqliteDataSource.of(console.dataSource(), "of the SqliteConsole bean");
+        SqliteDataSource database = SqliteDataSource.of(console.database().dataSource(), "of the SqliteConsole bean");
         LOG.info("SQLite Console available at '" + contextPath + properties.getPath() + "' for database '"
                 + database.file() + "'");
         return registration;

@@ -260,7 +260,7 @@ class BrowserTest {
         config.setMaximumPoolSize(4);
         try (HikariDataSource pool = new HikariDataSource(config);
              SqliteConsole shop = SqliteConsole.builder(pool).backupStore(dir.resolve("backups")).allowRestore(true).build();
-             ConsoleServer shopServer = ConsoleServer.start(new SqliteConsoleServlet(shop, WebOptions.defaults()), "/", "/admin/*")) {
+             ConsoleServer shopServer = ConsoleServer.start(new SqliteConsoleServlet(shop, WebOptions.defaults()))) {
             // The schedule takes the first backup soon after start; Back up now then has the heavy-job slot to itself.
             await("the first scheduled backup").atMost(Duration.ofSeconds(60)).until(() -> shop.jobs().latest("stored-backup")
                     .map(job -> job.state().finished()).orElse(false));

@@ -65,7 +65,12 @@ final class ConsoleServer implements AutoCloseable {
     }
 
     static ConsoleServer start(SqliteConsole console, WebOptions options) throws Exception {
-        return start(new SqliteConsoleServlet(console, options), "/", "/admin/*");
+        return start(new SqliteConsoleServlet(console, options));
+    }
+
+    /** Mounts {@code servlet} at {@code /admin/*} of the root context, where most tests want it. */
+    static ConsoleServer start(SqliteConsoleServlet servlet) throws Exception {
+        return start(servlet, "/", "/admin/*");
     }
 
     static ConsoleServer start(HttpServlet servlet, String contextPath, String mapping) throws Exception {
@@ -152,6 +157,11 @@ final class ConsoleServer implements AutoCloseable {
             in.transferTo(response);
             return response.toString(StandardCharsets.UTF_8);
         }
+    }
+
+    /** The status code of a raw response, as {@link #sendAs} returns it. */
+    static int statusOf(String rawResponse) {
+        return Integer.parseInt(rawResponse.substring(9, 12));
     }
 
     /** A one-shot raw HTTP/1.1 request for {@code path} below the mount. */

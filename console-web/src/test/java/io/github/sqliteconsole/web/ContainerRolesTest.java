@@ -50,8 +50,7 @@ class ContainerRolesTest {
 
     @Test
     void containerRolesBecomeConsoleRoles() throws Exception {
-        var dataSource = TestDatabases.wellConfigured(dir.resolve("app.db"));
-        TestDatabases.seedInventory(dataSource);
+        var dataSource = TestDatabases.inventory(dir.resolve("app.db"));
         WebOptions options = WebOptions.defaults().withAuthorizer(Authorizers.containerRoles("db-operator", "db-viewer"));
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build();
              ConsoleServer server = ConsoleServer.start(new ServletHolder(new SqliteConsoleServlet(console, options)),

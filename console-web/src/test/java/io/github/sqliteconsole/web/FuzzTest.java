@@ -53,8 +53,7 @@ class FuzzTest {
     @Test
     void fuzzedRequestsNeverFailTheServerOrReflectMarkup() throws Exception {
         Path file = dir.resolve("app.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         TestDatabases.execute(dataSource,
                 "CREATE TABLE \"<fuzz-t onmouseover=1>\" (\"<fuzz-c>\" TEXT, \"x\"\"y\" INTEGER)",
                 "INSERT INTO \"<fuzz-t onmouseover=1>\" VALUES ('<fuzz-v onload=1>', 1), ('\"><fuzz-v>', 2)",
@@ -72,7 +71,7 @@ class FuzzTest {
                 String response = server.sendAs(random.nextInt(20) == 0 ? "203.0.113.9" : "127.0.0.1", raw);
                 String replay = "seed " + SEED + ", request " + i + ":\n" + raw;
                 assertThat(response).as(replay).startsWith("HTTP/1.1 ");
-                assertThat(Integer.parseInt(response.substring(9, 12))).as(replay).isLessThan(500);
+                assertThat(ConsoleServer.statusOf(response)).as(replay).isLessThan(500);
                 assertThat(response).as(replay).doesNotContain("Exception").doesNotContain("\tat ");
                 String headers = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n")));
                 boolean attachment = headers.toLowerCase(Locale.ROOT).contains("content-disposition: attachment");

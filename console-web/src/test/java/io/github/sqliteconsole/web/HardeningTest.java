@@ -1,13 +1,10 @@
 package io.github.sqliteconsole.web;
 
-import io.github.sqliteconsole.web.security.FormLimits;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.TestDatabases;
 import io.github.sqliteconsole.core.state.AuditTrail;
 import io.github.sqliteconsole.web.audit.AuditEntry;
+import io.github.sqliteconsole.web.security.FormLimits;
 import io.github.sqliteconsole.web.security.Role;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,10 +17,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import static io.github.sqliteconsole.web.ConsoleServer.statusOf;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The holes an outside audit found (SECURITY.md rows 25, 26, 29–32 and the smaller findings),
@@ -38,9 +37,10 @@ class HardeningTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final ServedConsole served = new ServedConsole();
+
     private Path snapshots;
-    private SqliteConsole console;
-    private SqliteConsoleServlet servlet;
     private ConsoleServer server;
 
     @BeforeEach
@@ -48,26 +48,7 @@ class HardeningTest {
         Path file = dir.resolve("app.db");
         TestDatabases.seedInventory(TestDatabases.wellConfigured(file));
         snapshots = dir.resolve("snapshots");
-        console = SqliteConsole.builder(TestDatabases.wellConfigured(file)).backupDirectory(snapshots).build();
-        startServer(WebOptions.defaults());
-    }
-
-    private void startServer(WebOptions options) throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        servlet = new SqliteConsoleServlet(console, options);
-        server = ConsoleServer.start(servlet, "/", "/admin/*");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        console.close();
-    }
-
-    private static int statusOf(String rawResponse) {
-        return Integer.parseInt(rawResponse.substring(9, 12));
+        server = served.start(SqliteConsole.builder(TestDatabases.wellConfigured(file)).backupDirectory(snapshots));
     }
 
     /** A raw request from loopback that names {@code host} in its {@code Host} header. */
@@ -88,7 +69,7 @@ class HardeningTest {
         }
         String post = fromLoopbackAs("rebind.evil.example:8111", "POST", ANALYZE, "Origin: http://rebind.evil.example:8111");
         assertThat(statusOf(post)).isEqualTo(421);
-        assertThat(servlet.auditLog().recent()).isEmpty();
+        assertThat(served.servlet().auditLog().recent()).isEmpty();
         assertThat(snapshots).doesNotExist();
 
         for (String loopback : List.of("localhost:8111", "127.0.0.1", "127.8.9.10:1", "[::1]:8111", "LOCALHOST")) {
@@ -100,15 +81,15 @@ class HardeningTest {
 
     @Test
     void allowedHostsAddNamesAndAnAuthorizerOfTheHostChecksHostOnlyWhenTheyAreSet() throws Exception {
-        startServer(WebOptions.defaults().withAllowedHosts(Set.of("Console.Example.com")));
+        server = served.mount(WebOptions.defaults().withAllowedHosts(Set.of("Console.Example.com")));
         assertThat(statusOf(fromLoopbackAs("console.example.com:8443", "GET", "/api/health"))).isEqualTo(200);
         assertThat(statusOf(fromLoopbackAs("other.example.com", "GET", "/api/health"))).isEqualTo(421);
 
-        startServer(WebOptions.defaults().withAuthorizer(request -> Role.VIEWER));
+        server = served.mount(WebOptions.defaults().withAuthorizer(request -> Role.VIEWER));
         assertThat(statusOf(fromLoopbackAs("any.example.com", "GET", "/api/health")))
                 .as("real authentication: a rebound page cannot carry it").isEqualTo(200);
 
-        startServer(WebOptions.defaults().withAuthorizer(request -> Role.VIEWER).withAllowedHosts(Set.of("console.example.com")));
+        server = served.mount(WebOptions.defaults().withAuthorizer(request -> Role.VIEWER).withAllowedHosts(Set.of("console.example.com")));
         assertThat(statusOf(fromLoopbackAs("any.example.com", "GET", "/api/health"))).isEqualTo(421);
         assertThat(statusOf(fromLoopbackAs("console.example.com", "GET", "/api/health"))).isEqualTo(200);
     }
@@ -132,12 +113,12 @@ class HardeningTest {
             }
         }
 
-        List<AuditEntry> persisted = servlet.auditLog().persisted(AuditTrail.KEPT_ENTRIES);
+        List<AuditEntry> persisted = served.servlet().auditLog().persisted(AuditTrail.KEPT_ENTRIES);
         assertThat(persisted).singleElement().satisfies(entry -> {
             assertThat(entry.outcome()).isEqualTo(AuditEntry.Outcome.ALLOWED);
             assertThat(entry.action()).isEqualTo("POST " + RECHECK);
         });
-        List<AuditTrail.DenialCount> counts = servlet.auditLog().deniedCounts(100);
+        List<AuditTrail.DenialCount> counts = served.servlet().auditLog().deniedCounts(100);
         assertThat(counts).allSatisfy(count -> assertThat(count.remoteAddress()).isEqualTo("127.0.0.1"));
         assertThat(counts.stream().mapToLong(AuditTrail.DenialCount::count).sum()).isEqualTo(denials);
         assertThat(counts.size()).as("one row per minute, not one per request").isLessThanOrEqualTo(3);
@@ -167,7 +148,7 @@ class HardeningTest {
         assertThat(inUrl.body()).contains("URL");
         HttpResponse<String> inUrlAndHeader = server.post(ANALYZE + "?_csrf=" + token, "X-CSRF-Token", token);
         assertThat(inUrlAndHeader.statusCode()).isEqualTo(403);
-        assertThat(console.jobs().recent()).isEmpty();
+        assertThat(served.console().jobs().recent()).isEmpty();
         HttpResponse<String> inBody = server.client.send(HttpRequest.newBuilder(server.uri(ANALYZE))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token)).build(), HttpResponse.BodyHandlers.ofString());
@@ -194,7 +175,7 @@ class HardeningTest {
         assertThat(charset.body()).contains("UTF-8").doesNotContain("zz");
         HttpResponse<String> badEscape = postForm("application/x-www-form-urlencoded", "_csrf=%zz", token);
         assertThat(badEscape.statusCode()).isEqualTo(400);
-        assertThat(console.jobs().recent()).isEmpty();
+        assertThat(served.console().jobs().recent()).isEmpty();
     }
 
     private HttpResponse<String> postForm(String contentType, String body, String token) throws Exception {
@@ -225,7 +206,7 @@ class HardeningTest {
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/vnd.sqlite3");
         assertThat(download.body()).isEmpty();
         assertThat(snapshots).as("HEAD took no snapshot").doesNotExist();
-        assertThat(servlet.auditLog().recent()).as("nothing was handed out").isEmpty();
+        assertThat(served.servlet().auditLog().recent()).as("nothing was handed out").isEmpty();
     }
 
     @Test

@@ -68,8 +68,7 @@ class HealthApiTest {
     @Test
     void corruptDatabaseAnswers503DownWithSqlitesFinding() throws Exception {
         Path file = dir.resolve("corrupt.db");
-        var dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        var dataSource = TestDatabases.inventory(file);
         TestDatabases.corruptMiddlePage(dataSource, file);
 
         HttpResponse<String> response = healthOf(TestDatabases.existingOnly(file));

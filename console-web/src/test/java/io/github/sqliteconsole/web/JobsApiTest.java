@@ -30,8 +30,7 @@ class JobsApiTest {
     }
 
     private SQLiteDataSource inventoryWithViolation() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("app.db"));
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(dir.resolve("app.db"));
         TestDatabases.execute(dataSource, "PRAGMA foreign_keys = OFF",
                 "INSERT INTO purchase_order(id, supplier_id) VALUES (90001, 777), (90002, 778)");
         return dataSource;
@@ -154,8 +153,7 @@ class JobsApiTest {
     @Test
     void integrityPageShowsCardsAndHtmxStartReturnsTheCard() throws Exception {
         Path file = dir.resolve("damaged.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         TestDatabases.corruptMiddlePage(dataSource, file);
         try (SqliteConsole console = SqliteConsole.builder(TestDatabases.existingOnly(file)).build();
              ConsoleServer server = ConsoleServer.start(console, WebOptions.defaults())) {
@@ -184,8 +182,7 @@ class JobsApiTest {
     /** The one-per-kind rule holds under a race: of two POSTs sent together, exactly one starts a job. */
     @Test
     void twoSimultaneousStartsOfOneKindGiveExactlyOne202() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("race.db"));
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(dir.resolve("race.db"));
         // Jobs wait at this gate before they begin, so the first is surely still running when the second arrives.
         java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService jobThreads = java.util.concurrent.Executors.newCachedThreadPool();

@@ -36,9 +36,7 @@ class MaintenanceAndBackupTest {
     Path dir;
 
     private SQLiteDataSource database() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("app.db"));
-        TestDatabases.seedInventory(dataSource);
-        return dataSource;
+        return TestDatabases.inventory(dir.resolve("app.db"));
     }
 
     private SqliteConsole console(SQLiteDataSource dataSource) {
@@ -50,14 +48,14 @@ class MaintenanceAndBackupTest {
         SQLiteDataSource dataSource = database();
         try (SqliteConsole console = console(dataSource)) {
             SqliteConsoleServlet viewerServlet = new SqliteConsoleServlet(console, WebOptions.defaults().withAuthorizer(r -> Role.VIEWER));
-            try (ConsoleServer viewer = ConsoleServer.start(viewerServlet, "/", "/admin/*")) {
+            try (ConsoleServer viewer = ConsoleServer.start(viewerServlet)) {
                 assertThat(viewer.post("/api/jobs/vacuum", "X-CSRF-Token", viewer.csrfToken()).statusCode()).isEqualTo(403);
                 assertThat(viewer.get("/maintenance").body()).contains("need the OPERATOR role").doesNotContain("class=\"run\"");
                 assertThat(viewer.post("/api/jobs/quick-check", "X-CSRF-Token", viewer.csrfToken()).statusCode())
                         .as("checks only read").isEqualTo(202);
             }
             SqliteConsoleServlet operatorServlet = new SqliteConsoleServlet(console, WebOptions.defaults());
-            try (ConsoleServer operator = ConsoleServer.start(operatorServlet, "/", "/admin/*")) {
+            try (ConsoleServer operator = ConsoleServer.start(operatorServlet)) {
                 String token = operator.csrfToken();
                 HttpResponse<String> started = operator.post("/api/jobs/analyze", "X-CSRF-Token", token);
                 assertThat(started.statusCode()).isEqualTo(202);
@@ -88,7 +86,7 @@ class MaintenanceAndBackupTest {
         SQLiteDataSource dataSource = database();
         SqliteConsoleServlet servlet;
         try (SqliteConsole console = console(dataSource);
-             ConsoleServer server = ConsoleServer.start(servlet = new SqliteConsoleServlet(console, WebOptions.defaults()), "/", "/admin/*")) {
+             ConsoleServer server = ConsoleServer.start(servlet = new SqliteConsoleServlet(console, WebOptions.defaults()))) {
             HttpResponse<byte[]> response = server.client.send(HttpRequest.newBuilder(server.uri("/backup/download")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).isEqualTo(200);
@@ -123,8 +121,8 @@ class MaintenanceAndBackupTest {
         try (SqliteConsole console = console(database())) {
             SqliteConsoleServlet viewerServlet = new SqliteConsoleServlet(console, WebOptions.defaults().withAuthorizer(r -> Role.VIEWER));
             SqliteConsoleServlet operatorServlet = new SqliteConsoleServlet(console, WebOptions.defaults());
-            try (ConsoleServer viewer = ConsoleServer.start(viewerServlet, "/", "/admin/*");
-                 ConsoleServer operator = ConsoleServer.start(operatorServlet, "/", "/admin/*")) {
+            try (ConsoleServer viewer = ConsoleServer.start(viewerServlet);
+                 ConsoleServer operator = ConsoleServer.start(operatorServlet)) {
                 assertThat(viewer.post("/api/jobs/backup", "X-CSRF-Token", viewer.csrfToken()).statusCode()).isEqualTo(403);
                 assertThat(operator.post("/api/jobs/backup").statusCode()).as("no CSRF token").isEqualTo(403);
                 assertThat(operator.post("/api/jobs/backup?compress=zip", "X-CSRF-Token", operator.csrfToken()).statusCode())
@@ -192,7 +190,7 @@ class MaintenanceAndBackupTest {
     void viewersCannotDownloadAndTheRefusalIsAudited() throws Exception {
         try (SqliteConsole console = console(database())) {
             SqliteConsoleServlet servlet = new SqliteConsoleServlet(console, WebOptions.defaults().withAuthorizer(r -> Role.VIEWER));
-            try (ConsoleServer server = ConsoleServer.start(servlet, "/", "/admin/*")) {
+            try (ConsoleServer server = ConsoleServer.start(servlet)) {
                 assertThat(server.get("/backup/download").statusCode()).isEqualTo(403);
                 assertThat(server.get("/backup").body()).contains("needs the OPERATOR role").doesNotContain("id=\"download\"");
                 assertThat(servlet.auditLog().recent()).singleElement()

@@ -24,9 +24,7 @@ class MountingTest {
     Path dir;
 
     private SQLiteDataSource database() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("app.db"));
-        TestDatabases.seedInventory(dataSource);
-        return dataSource;
+        return TestDatabases.inventory(dir.resolve("app.db"));
     }
 
     @Test

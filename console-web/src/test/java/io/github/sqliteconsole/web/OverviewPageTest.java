@@ -20,8 +20,7 @@ class OverviewPageTest {
     @Test
     void fullPageCarriesBadgeFactsCsrfTokenAndLocalAssets() throws Exception {
         Path file = dir.resolve("app.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build();
              ConsoleServer server = ConsoleServer.start(console, WebOptions.defaults())) {
             HttpResponse<String> page = server.get("/");

@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 
@@ -31,24 +31,18 @@ class RowBrowserTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final ServedConsole served = new ServedConsole();
+
     private SQLiteDataSource dataSource;
-    private SqliteConsole console;
     private ConsoleServer server;
 
     @BeforeEach
     void start() throws Exception {
-        dataSource = TestDatabases.wellConfigured(dir.resolve("app.db"));
-        TestDatabases.seedInventory(dataSource);
+        dataSource = TestDatabases.inventory(dir.resolve("app.db"));
         execute(dataSource, "INSERT INTO supplier VALUES (51, 'O''Brien, \"quoted\"\nsecond line')",
                 "UPDATE purchase_order SET note = 'n' || (id % 7)");
-        console = SqliteConsole.builder(dataSource).stateFile(dir.resolve("state.db")).build();
-        server = ConsoleServer.start(console, WebOptions.defaults());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        console.close();
+        server = served.start(SqliteConsole.builder(dataSource).stateFile(dir.resolve("state.db")));
     }
 
     @Test

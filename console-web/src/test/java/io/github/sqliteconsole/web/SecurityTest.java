@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.web;
 
+import static io.github.sqliteconsole.web.ConsoleServer.statusOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sqliteconsole.core.CountingDataSource;
@@ -10,9 +11,9 @@ import io.github.sqliteconsole.web.security.Role;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The rules of SECURITY.md's test matrix that the foundation owns, each over real HTTP. */
@@ -23,9 +24,10 @@ class SecurityTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final ServedConsole served = new ServedConsole();
+
     private CountingDataSource dataSource;
-    private SqliteConsole console;
-    private SqliteConsoleServlet servlet;
     private ConsoleServer server;
 
     @BeforeEach
@@ -33,26 +35,7 @@ class SecurityTest {
         Path file = dir.resolve("app.db");
         TestDatabases.seedInventory(TestDatabases.wellConfigured(file));
         dataSource = new CountingDataSource(TestDatabases.wellConfigured(file));
-        console = SqliteConsole.builder(dataSource).build();
-        startServer(WebOptions.defaults());
-    }
-
-    private void startServer(WebOptions options) throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        servlet = new SqliteConsoleServlet(console, options);
-        server = ConsoleServer.start(servlet, "/", "/admin/*");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        console.close();
-    }
-
-    private static int statusOf(String rawResponse) {
-        return Integer.parseInt(rawResponse.substring(9, 12));
+        server = served.start(SqliteConsole.builder(dataSource));
     }
 
     @Test
@@ -68,8 +51,8 @@ class SecurityTest {
 
         assertThat(dataSource.borrowed()).isZero();
         // Clients with no role are counted, not given an entry each (SECURITY.md row 26).
-        assertThat(servlet.auditLog().recent()).isEmpty();
-        assertThat(servlet.auditLog().deniedCounts(10)).filteredOn(count -> count.remoteAddress().equals("203.0.113.7"))
+        assertThat(served.servlet().auditLog().recent()).isEmpty();
+        assertThat(served.servlet().auditLog().deniedCounts(10)).filteredOn(count -> count.remoteAddress().equals("203.0.113.7"))
                 .singleElement().satisfies(count -> assertThat(count.count()).isEqualTo(6));
     }
 
@@ -128,7 +111,7 @@ class SecurityTest {
         assertThat(allowed.body()).contains("\"status\":\"UP\"");
         assertThat(dataSource.borrowed()).isGreaterThan(borrowedBefore);
 
-        List<AuditEntry> audit = servlet.auditLog().recent();
+        List<AuditEntry> audit = served.servlet().auditLog().recent();
         assertThat(audit).extracting(AuditEntry::outcome).containsExactly(AuditEntry.Outcome.ALLOWED,
                 AuditEntry.Outcome.DENIED, AuditEntry.Outcome.DENIED, AuditEntry.Outcome.DENIED);
         assertThat(audit.get(1).detail()).contains("CSRF");
@@ -150,23 +133,23 @@ class SecurityTest {
 
     @Test
     void viewersAndReadOnlyModeCannotMutate() throws Exception {
-        startServer(WebOptions.defaults().withAuthorizer(request -> Role.VIEWER));
+        server = served.mount(WebOptions.defaults().withAuthorizer(request -> Role.VIEWER));
         assertThat(server.get("/").statusCode()).isEqualTo(200);
         HttpResponse<String> viewerPost = server.post(RECHECK, "X-CSRF-Token", server.csrfToken());
         assertThat(viewerPost.statusCode()).isEqualTo(403);
         assertThat(viewerPost.body()).contains("OPERATOR");
 
-        startServer(WebOptions.defaults().withReadOnly(true));
+        server = served.mount(WebOptions.defaults().withReadOnly(true));
         HttpResponse<String> readOnlyPost = server.post(RECHECK, "X-CSRF-Token", server.csrfToken());
         assertThat(readOnlyPost.statusCode()).isEqualTo(403);
         assertThat(readOnlyPost.body()).contains("read-only");
-        assertThat(servlet.auditLog().recent()).singleElement()
+        assertThat(served.servlet().auditLog().recent()).singleElement()
                 .satisfies(entry -> assertThat(entry.outcome()).isEqualTo(AuditEntry.Outcome.DENIED));
     }
 
     @Test
     void failingAuthorizerDeniesInsteadOfFailing() throws Exception {
-        startServer(WebOptions.defaults().withAuthorizer(request -> {
+        server = served.mount(WebOptions.defaults().withAuthorizer(request -> {
             throw new IllegalStateException("identity provider unreachable");
         }));
         HttpResponse<String> response = server.get("/");

@@ -45,9 +45,7 @@ class StoredBackupsWebTest {
     Path dir;
 
     private SQLiteDataSource database() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("app.db"));
-        TestDatabases.seedInventory(dataSource);
-        return dataSource;
+        return TestDatabases.inventory(dir.resolve("app.db"));
     }
 
     private SqliteConsole console(SQLiteDataSource dataSource, boolean allowRestore) {
@@ -59,7 +57,7 @@ class StoredBackupsWebTest {
     void theApiListsTheFilesOnDiskWithTheirSha256AndADownloadCarriesIt() throws Exception {
         SqliteConsoleServlet servlet;
         try (SqliteConsole console = console(database(), false);
-             ConsoleServer server = ConsoleServer.start(servlet = new SqliteConsoleServlet(console, WebOptions.defaults()), "/", "/admin/*")) {
+             ConsoleServer server = ConsoleServer.start(servlet = new SqliteConsoleServlet(console, WebOptions.defaults()))) {
             start(server, "/api/jobs/stored-backup");
             JsonNode listing = json(server.get("/api/backups").body());
 
@@ -111,11 +109,11 @@ class StoredBackupsWebTest {
     void viewersSeeTheListButNeitherDownloadNorButtons() throws Exception {
         try (SqliteConsole console = console(database(), true)) {
             String id;
-            try (ConsoleServer operator = ConsoleServer.start(new SqliteConsoleServlet(console, WebOptions.defaults()), "/", "/admin/*")) {
+            try (ConsoleServer operator = ConsoleServer.start(new SqliteConsoleServlet(console, WebOptions.defaults()))) {
                 id = start(operator, "/api/jobs/stored-backup").get("result").get("id").asText();
             }
             SqliteConsoleServlet viewerServlet = new SqliteConsoleServlet(console, WebOptions.defaults().withAuthorizer(r -> Role.VIEWER));
-            try (ConsoleServer viewer = ConsoleServer.start(viewerServlet, "/", "/admin/*")) {
+            try (ConsoleServer viewer = ConsoleServer.start(viewerServlet)) {
                 assertThat(json(viewer.get("/api/backups").body()).get("backups").findValuesAsText("id")).contains(id);
                 assertThat(viewer.get("/backups/" + id + "/download").statusCode()).isEqualTo(403);
                 assertThat(viewer.get("/backups/" + id + "/restore").statusCode()).isEqualTo(403);

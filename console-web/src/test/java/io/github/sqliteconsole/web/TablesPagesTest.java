@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 
@@ -32,14 +32,15 @@ class TablesPagesTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final ServedConsole served = new ServedConsole();
+
     private SQLiteDataSource dataSource;
-    private SqliteConsole console;
     private ConsoleServer server;
 
     @BeforeEach
     void start() throws Exception {
-        dataSource = TestDatabases.wellConfigured(dir.resolve("app.db"));
-        TestDatabases.seedInventory(dataSource);
+        dataSource = TestDatabases.inventory(dir.resolve("app.db"));
         List<String> ddl = new ArrayList<>();
         for (String name : HOSTILE) {
             String quoted = "\"" + name.replace("\"", "\"\"") + "\"";
@@ -47,14 +48,7 @@ class TablesPagesTest {
             ddl.add("INSERT INTO " + quoted + " VALUES ('<script>alert(1)</script>', NULL), ('', x'0102')");
         }
         execute(dataSource, ddl.toArray(String[]::new));
-        console = SqliteConsole.builder(dataSource).stateFile(dir.resolve("state.db")).build();
-        server = ConsoleServer.start(console, WebOptions.defaults());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        console.close();
+        server = served.start(SqliteConsole.builder(dataSource).stateFile(dir.resolve("state.db")));
     }
 
     @Test

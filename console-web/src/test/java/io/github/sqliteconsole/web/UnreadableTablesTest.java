@@ -7,9 +7,9 @@ import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.TestDatabases;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 
@@ -23,7 +23,9 @@ class UnreadableTablesTest {
     @TempDir
     Path dir;
 
-    private SqliteConsole console;
+    @RegisterExtension
+    final ServedConsole served = new ServedConsole();
+
     private ConsoleServer server;
 
     @BeforeEach
@@ -36,14 +38,7 @@ class UnreadableTablesTest {
                 "INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) VALUES ('table', 'KNN', 'KNN', 0, "
                         + "'CREATE VIRTUAL TABLE KNN USING VirtualKNN()')",
                 "PRAGMA writable_schema = OFF");
-        console = SqliteConsole.builder(dataSource).stateFile(dir.resolve("state.db")).build();
-        server = ConsoleServer.start(console, WebOptions.defaults());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        console.close();
+        server = served.start(SqliteConsole.builder(dataSource).stateFile(dir.resolve("state.db")));
     }
 
     @Test

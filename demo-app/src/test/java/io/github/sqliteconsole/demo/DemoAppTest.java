@@ -92,7 +92,7 @@ class DemoAppTest {
             SqliteConsole console = demo.app().console();
             await().atMost(Duration.ofMinutes(1)).until(() -> storedBackups(console).newestIntactId().isPresent());
             assertThat(runToTheEnd(console, JobKind.RESTORE_DRILL).state()).isEqualTo(JobState.SUCCEEDED);
-            try (var snapshot = console.snapshot(false)) {
+            try (var snapshot = console.backups().take(false)) {
                 assertThat(snapshot).isNotNull();
             }
             if (journalMode.equals("DELETE")) {
@@ -123,7 +123,7 @@ class DemoAppTest {
 
             assertThat(analyze.statusCode()).isEqualTo(202);
             assertThat(endedJob(demo, jobId(analyze.body()))).contains("\"SUCCEEDED\"");
-            assertThat(demo.app().console().storedBackups()).as("no -Ddemo.backups").isEmpty();
+            assertThat(demo.app().console().backups().stored()).as("no -Ddemo.backups").isEmpty();
         }
     }
 
@@ -175,7 +175,7 @@ class DemoAppTest {
     }
 
     private static StoredBackups storedBackups(SqliteConsole console) throws Exception {
-        return console.storedBackups().orElseThrow();
+        return console.backups().stored().orElseThrow();
     }
 
     private static String jobId(String json) {

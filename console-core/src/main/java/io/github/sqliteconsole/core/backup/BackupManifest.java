@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.core.backup;
 
+import io.github.sqliteconsole.core.json.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -52,20 +53,28 @@ public record BackupManifest(String id, Instant createdAt, BackupKind kind, Stri
         json.put("pageSize", pageSize);
         json.put("sqliteVersion", sqliteVersion);
         json.put("userVersion", userVersion);
-        json.put("tables", new LinkedHashMap<String, Object>(tables));
-        Map<String, Object> verification = new LinkedHashMap<>();
-        verification.put("quickCheck", quickCheck);
+        json.put("tables", tables);
+        json.put("verification", verificationJson());
+        return Json.writeIndented(json);
+    }
+
+    /**
+     * The {@code verification} object, the same in the manifest file and in {@code GET /api/backups}:
+     * {@code quickCheck}, and the last drill as {@code at}, {@code ok}, {@code detail} (null before the first).
+     */
+    public Map<String, Object> verificationJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("quickCheck", quickCheck);
         if (drill == null) {
-            verification.put("drill", null);
+            json.put("drill", null);
         } else {
             Map<String, Object> drillJson = new LinkedHashMap<>();
             drillJson.put("at", drill.at().toString());
             drillJson.put("ok", drill.ok());
             drillJson.put("detail", drill.detail());
-            verification.put("drill", drillJson);
+            json.put("drill", drillJson);
         }
-        json.put("verification", verification);
-        return ManifestJson.write(json);
+        return json;
     }
 
     /** Reads a manifest; any missing or mistyped field is an {@link IllegalArgumentException} naming it. */

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Verified snapshots of the host database, one at a time: a plain download takes one now, a
  * {@code backup} job prepares one that waits {@link PreparedBackup#KEPT} for its download. Both
  * hold the one snapshot slot until the file is deleted, so two large copies never fill the disk together.
+ * Also the way to the stored backups, for the console's users.
  */
 public final class Backups implements AutoCloseable {
 
@@ -31,15 +32,19 @@ public final class Backups implements AutoCloseable {
     private final HostDatabase database;
     private final SnapshotBackup snapshots;
     private final PreparedSnapshots prepared;
+    private final ScheduledBackups stored;
     private final Semaphore slot = new Semaphore(1);
 
     /**
      * @param tempDirectory where snapshots are written before they are sent
      * @param diskReserve   free bytes a snapshot must leave to the host
+     * @param stored        the stored backups and their schedule
      * @param timer         deletes prepared snapshots nobody fetched in time
      */
-    public Backups(HostDatabase database, Path tempDirectory, long diskReserve, ScheduledExecutorService timer, Clock clock) {
+    public Backups(HostDatabase database, Path tempDirectory, long diskReserve, ScheduledBackups stored,
+                   ScheduledExecutorService timer, Clock clock) {
         this.database = database;
+        this.stored = stored;
         this.snapshots = new SnapshotBackup(tempDirectory, diskReserve, database.connections(), clock);
         this.prepared = new PreparedSnapshots(timer, PreparedBackup.KEPT, clock);
         snapshots.removeLeftovers();
@@ -98,6 +103,16 @@ public final class Backups implements AutoCloseable {
     /** The snapshot a backup job prepared, once; close it after the transfer to delete it. */
     public Optional<Snapshot> takePrepared(String key) {
         return prepared.take(key);
+    }
+
+    /**
+     * The stored backups, empty when {@code backupStore} is not set.
+     *
+     * @throws IOException  when the store cannot be used (a directory others can write, say), with what to do
+     * @throws SQLException when the database's file cannot be found yet
+     */
+    public Optional<StoredBackups> stored() throws IOException, SQLException {
+        return stored.stored();
     }
 
     private boolean awaitSlot() {

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON a manifest needs, without a JSON library in core: objects (kept in order),
- * arrays, strings, integers, booleans and null. The reader is strict: anything else, trailing
- * text, a duplicate key or a number that is not a whole number is an error, so that a damaged
- * manifest is reported as damaged instead of read as something it is not.
+ * Reads the little JSON a manifest holds ({@link io.github.sqliteconsole.core.json.Json} writes it):
+ * objects (kept in order), arrays, strings, whole numbers, booleans and null. Strict: anything
+ * else, trailing text or a duplicate key is an error, so that a damaged manifest is reported as
+ * damaged instead of read as something it is not.
  */
 final class ManifestJson {
 
@@ -29,70 +29,6 @@ final class ManifestJson {
             throw reader.error("text after the end of the JSON value");
         }
         return value;
-    }
-
-    /** Writes {@code value} (maps, lists, strings, numbers, booleans, null) as indented JSON. */
-    static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out, "");
-        return out.append('\n').toString();
-    }
-
-    private static void write(Object value, StringBuilder out, String indent) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof String s) {
-            quote(s, out);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
-            out.append(value);
-        } else if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                out.append("{}");
-                return;
-            }
-            out.append("{\n");
-            String inner = indent + "  ";
-            int i = 0;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                out.append(inner);
-                quote((String) entry.getKey(), out);
-                out.append(": ");
-                write(entry.getValue(), out, inner);
-                out.append(++i < map.size() ? ",\n" : "\n");
-            }
-            out.append(indent).append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                out.append(i > 0 ? ", " : "");
-                write(list.get(i), out, indent);
-            }
-            out.append(']');
-        } else {
-            throw new IllegalArgumentException("a manifest holds no " + value.getClass().getSimpleName());
-        }
-    }
-
-    private static void quote(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        out.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     private Object value() {

@@ -60,6 +60,7 @@ public final class Space {
         }
     }
 
+    /** The size history kept in the console's state file beside the database. */
     public SizeHistory history() throws SQLException {
         return new SizeHistory(stateFileFor.apply(database.file()), clock);
     }

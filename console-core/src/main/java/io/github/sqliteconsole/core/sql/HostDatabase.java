@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Where the host's database is, and the console's own connections to it. Every feature asks
@@ -21,12 +22,20 @@ public final class HostDatabase {
         Optional<Path> knownDatabaseFile();
     }
 
+    private final DataSource dataSource;
     private final Locator locator;
     private final ConsoleConnections connections;
 
-    public HostDatabase(Locator locator, ConsoleConnections connections) {
+    /** @param dataSource the host's, as the console was built over it */
+    public HostDatabase(DataSource dataSource, Locator locator, ConsoleConnections connections) {
+        this.dataSource = dataSource;
         this.locator = locator;
         this.connections = connections;
+    }
+
+    /** The host's DataSource the console serves. */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     /**
@@ -53,6 +62,7 @@ public final class HostDatabase {
         return connections.openReadWrite(file());
     }
 
+    /** Opens the console's own connections, with its busy timeout; for features that open them by file. */
     public ConsoleConnections connections() {
         return connections;
     }

@@ -54,8 +54,7 @@ class CancelTest {
     @BeforeEach
     void liveDatabase() throws Exception {
         live = dir.resolve("stock.db");
-        host = TestDatabases.wellConfigured(live);
-        TestDatabases.seedInventory(host);
+        host = TestDatabases.inventory(live);
         backups = StoredBackups.open(StoredBackupOptions.builder(dir.resolve("store")).allowRestore(true).build(), live,
                 new ConsoleConnections(Duration.ofSeconds(5)), Clock.systemUTC());
     }

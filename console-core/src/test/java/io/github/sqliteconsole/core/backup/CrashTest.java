@@ -29,8 +29,7 @@ class CrashTest {
     @Test
     void killedMidStoredBackupLeavesNoBackupListedAndItsLeftoversGoAtTheNextStart() throws Exception {
         Path live = dir.resolve("orders.db");
-        SQLiteDataSource host = TestDatabases.wellConfigured(live);
-        TestDatabases.seedInventory(host);
+        SQLiteDataSource host = TestDatabases.inventory(live);
         Path store = dir.resolve("store");
         Path marker = dir.resolve("marker");
 

@@ -3,6 +3,7 @@ package io.github.sqliteconsole.core.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sqliteconsole.core.json.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ class ManifestJsonTest {
         value.put("list", List.of(1L, "two", false));
         value.put("empty", Map.of());
 
-        String json = ManifestJson.write(value);
+        String json = Json.writeIndented(value);
 
         assertThat(ManifestJson.parse(json)).isEqualTo(value);
         assertThat(json).startsWith("{\n  \"name\": \"a \\\"quoted\\\" \\\\ name\\n\\u0001\",\n  \"count\": -42,");

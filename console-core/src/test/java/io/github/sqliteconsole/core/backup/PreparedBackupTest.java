@@ -60,16 +60,16 @@ class PreparedBackupTest {
             PreparedBackup prepared = (PreparedBackup) job.result();
             assertThat(prepared.fileName()).matches("app-\\d{8}T\\d{6}Z\\.db");
             assertThat(prepared.expiresAt()).isAfter(job.endedAt());
-            assertThatThrownBy(() -> console.snapshot(false)).as("the prepared snapshot holds the slot")
+            assertThatThrownBy(() -> console.backups().take(false)).as("the prepared snapshot holds the slot")
                     .isInstanceOf(JobConflict.class);
 
-            try (Snapshot snapshot = console.takePreparedSnapshot(prepared.key()).orElseThrow()) {
+            try (Snapshot snapshot = console.backups().takePrepared(prepared.key()).orElseThrow()) {
                 assertThat(snapshot.bytes()).isEqualTo(prepared.bytes()).isEqualTo(Files.size(snapshot.file()));
                 assertThat(sha256(snapshot.file())).isEqualTo(prepared.sha256Base64());
-                assertThat(console.takePreparedSnapshot(prepared.key())).as("handed out once").isEmpty();
+                assertThat(console.backups().takePrepared(prepared.key())).as("handed out once").isEmpty();
             }
             assertThat(tempFiles()).as("deleted after the transfer").isEmpty();
-            try (Snapshot next = console.snapshot(false)) {
+            try (Snapshot next = console.backups().take(false)) {
                 assertThat(next.bytes()).as("the slot is free again").isPositive();
             }
         }
@@ -93,13 +93,13 @@ class PreparedBackupTest {
     void aPreparedSnapshotNobodyFetchesIsDeletedWhenItExpires() throws Exception {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try (SqliteConsole console = SqliteConsole.builder(database(10)).backupDirectory(dir.resolve("tmp")).build()) {
-            Snapshot snapshot = console.snapshot(false);
+            Snapshot snapshot = console.backups().take(false);
             PreparedSnapshots prepared = new PreparedSnapshots(timer, Duration.ofMillis(50), Clock.systemUTC());
             PreparedBackup waiting = prepared.add(snapshot);
             assertThat(snapshot.file()).exists();
             await("deleted on expiry").atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(snapshot.file()));
             assertThat(prepared.take(waiting.key())).isEmpty();
-            try (Snapshot next = console.snapshot(false)) {
+            try (Snapshot next = console.backups().take(false)) {
                 assertThat(next.file()).as("expiry freed the slot").exists();
             }
         } finally {
@@ -111,9 +111,9 @@ class PreparedBackupTest {
     void aSnapshotIsRefusedWhenItWouldEatIntoTheDiskReserve() throws Exception {
         try (SqliteConsole console = SqliteConsole.builder(database(10)).backupDirectory(dir.resolve("tmp"))
                 .diskReserve(Long.MAX_VALUE / 4).build()) {
-            assertThatThrownBy(() -> console.snapshot(false)).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> console.backups().take(false)).isInstanceOf(IOException.class)
                     .hasMessageStartingWith("not enough space for the snapshot").hasMessageContaining("set backupDirectory");
-            assertThatThrownBy(() -> console.snapshot(true)).as("a refusal frees the slot: no 409")
+            assertThatThrownBy(() -> console.backups().take(true)).as("a refusal frees the slot: no 409")
                     .isInstanceOf(IOException.class);
             JobSnapshot job = JobManagerTest.awaitEnd(console.jobs(), console.start(JobKind.BACKUP, Map.of()).id());
             assertThat(job.state()).isEqualTo(JobState.FAILED);

@@ -62,14 +62,14 @@ class SnapshotBackupTest {
         try (SqliteConsole console = SqliteConsole.builder(dataSource).backupDirectory(dir.resolve("tmp")).build()) {
             await("the writer is busy").atMost(Duration.ofSeconds(30)).until(() -> transfers.get() >= 50);
             Path copy;
-            try (Snapshot snapshot = console.snapshot(false)) {
+            try (Snapshot snapshot = console.backups().take(false)) {
                 copy = snapshot.file();
                 assertThat(snapshot.downloadName()).matches("ledger-\\d{8}T\\d{6}Z\\.db");
                 assertThat(snapshot.bytes()).isEqualTo(Files.size(copy));
                 assertThat(snapshot.sha256Base64()).isEqualTo(sha256(Files.newInputStream(copy)));
                 Path kept = dir.resolve("kept.db");
                 Files.copy(copy, kept);
-                assertThatThrownBy(() -> console.snapshot(false)).isInstanceOf(JobConflict.class);
+                assertThatThrownBy(() -> console.backups().take(false)).isInstanceOf(JobConflict.class);
             }
             assertThat(copy).as("closing deletes the temp file").doesNotExist();
             int during = transfers.get();
@@ -82,7 +82,7 @@ class SnapshotBackupTest {
             assertThat(single(snapshot, "PRAGMA integrity_check")).isEqualTo("ok");
             assertThat(single(snapshot, "SELECT sum(amount) FROM ledger")).isEqualTo("0");
             assertThat(single(snapshot, "PRAGMA journal_mode")).as("self-contained").isEqualTo("delete");
-            try (Snapshot next = console.snapshot(true)) {
+            try (Snapshot next = console.backups().take(true)) {
                 assertThat(next.downloadName()).endsWith(".db.gz");
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(next.file()))) {
                     assertThat(new String(in.readNBytes(16), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3\0");

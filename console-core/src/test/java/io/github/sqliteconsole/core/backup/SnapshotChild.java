@@ -16,7 +16,7 @@ public final class SnapshotChild {
     public static void main(String[] args) throws Exception {
         SqliteConsole console = SqliteConsole.builder(TestDatabases.existingOnly(Path.of(args[0])))
                 .backupDirectory(Path.of(args[1])).build();
-        System.out.println("TAKEN " + console.snapshot(false).file());
+        System.out.println("TAKEN " + console.backups().take(false).file());
         System.out.flush();
         System.in.read();
     }

@@ -31,8 +31,7 @@ class SnapshotFilesTest {
 
     private SQLiteDataSource seeded() throws Exception {
         Path file = dir.resolve("app.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         // A host database that others may read: the copy must still be the owner's alone.
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         return dataSource;
@@ -46,10 +45,10 @@ class SnapshotFilesTest {
     void snapshotFilesAre0600InA0700Directory() throws Exception {
         Path backups = dir.resolve("backups");
         try (SqliteConsole console = SqliteConsole.builder(seeded()).backupDirectory(backups).build()) {
-            try (Snapshot plain = console.snapshot(false)) {
+            try (Snapshot plain = console.backups().take(false)) {
                 assertThat(modeOf(plain.file())).isEqualTo("rw-------");
             }
-            try (Snapshot gzip = console.snapshot(true)) {
+            try (Snapshot gzip = console.backups().take(true)) {
                 assertThat(modeOf(gzip.file())).isEqualTo("rw-------");
             }
         }
@@ -61,7 +60,7 @@ class SnapshotFilesTest {
         Path backups = Files.createDirectory(dir.resolve("shared"));
         Files.setPosixFilePermissions(backups, PosixFilePermissions.fromString("rwxrwxrwx"));
         try (SqliteConsole console = SqliteConsole.builder(seeded()).backupDirectory(backups).build()) {
-            assertThatThrownBy(() -> console.snapshot(false)).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> console.backups().take(false)).isInstanceOf(IOException.class)
                     .hasMessageContaining("is writable by other users").hasMessageContaining("chmod 700");
         }
         try (Stream<Path> files = Files.list(backups)) {
@@ -78,7 +77,7 @@ class SnapshotFilesTest {
         UserPrincipal nobody = backups.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
         Files.setOwner(backups, nobody);
         try (SqliteConsole console = SqliteConsole.builder(seeded()).backupDirectory(backups).build()) {
-            assertThatThrownBy(() -> console.snapshot(false)).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> console.backups().take(false)).isInstanceOf(IOException.class)
                     .hasMessageContaining("belongs to nobody");
         }
     }

@@ -40,8 +40,7 @@ class StoredBackupsTest {
     @BeforeEach
     void liveDatabase() throws Exception {
         live = dir.resolve("inventory.db");
-        host = TestDatabases.wellConfigured(live);
-        TestDatabases.seedInventory(host);
+        host = TestDatabases.inventory(live);
         TestDatabases.execute(host, "PRAGMA user_version = 7");
     }
 

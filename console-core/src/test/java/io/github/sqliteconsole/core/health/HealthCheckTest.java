@@ -31,8 +31,7 @@ class HealthCheckTest {
     @Test
     void wellConfiguredDatabaseIsUpAndDescribed() throws Exception {
         Path file = dir.resolve("app.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         execute(dataSource, "PRAGMA user_version = 7", "CREATE TABLE tag (id INTEGER PRIMARY KEY AUTOINCREMENT, "
                 + "name TEXT UNIQUE)", "INSERT INTO tag(name) VALUES ('a')", "ANALYZE");
 
@@ -145,8 +144,7 @@ class HealthCheckTest {
     @Test
     void pageOverwrittenMidFileIsDownWithSqlitesOwnFinding() throws Exception {
         Path file = dir.resolve("damaged.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         TestDatabases.corruptMiddlePage(dataSource, file);
 
         try (SqliteConsole console = SqliteConsole.builder(TestDatabases.existingOnly(file)).build()) {
@@ -161,8 +159,7 @@ class HealthCheckTest {
     @Test
     void quickCheckVerdictIsReusedUntilARecheckIsAsked() throws Exception {
         Path file = dir.resolve("cached.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
             assertThat(check(console.health(), "quick_check").status()).isEqualTo(HealthStatus.UP);
             TestDatabases.corruptMiddlePage(dataSource, file);
@@ -177,8 +174,7 @@ class HealthCheckTest {
     @Test
     void anExpiredVerdictIsServedAtOnceWhileANewOneIsTakenInTheBackground() throws Exception {
         Path file = dir.resolve("stale.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         // One nanosecond: every verdict has expired by the next request.
         try (SqliteConsole console = SqliteConsole.builder(dataSource).quickCheckInterval(Duration.ofNanos(1)).build()) {
             assertThat(check(console.health(), "quick_check").status()).isEqualTo(HealthStatus.UP);

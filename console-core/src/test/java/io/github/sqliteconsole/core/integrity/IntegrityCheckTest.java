@@ -24,8 +24,7 @@ class IntegrityCheckTest {
 
     @Test
     void healthyDatabasePassesTableByTableWithProgress() throws Exception {
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("ok.db"));
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(dir.resolve("ok.db"));
         TestDatabases.execute(dataSource, "CREATE VIRTUAL TABLE docs USING fts5(body)", "INSERT INTO docs VALUES ('x')");
         try (Connection connection = dataSource.getConnection()) {
             NoJob job = new NoJob();
@@ -80,8 +79,7 @@ class IntegrityCheckTest {
     @Test
     void pageAccountingCountsEveryBtreeAndFindsLeakedPages() throws Exception {
         Path file = dir.resolve("leaky.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         TestDatabases.execute(dataSource, "CREATE VIRTUAL TABLE docs USING fts5(body)",
                 "INSERT INTO docs " + TestDatabases.series(500) + " SELECT printf('word%d other', n) FROM n",
                 "CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID",
@@ -125,8 +123,7 @@ class IntegrityCheckTest {
     @Test
     void damagedPageIsReportedByBothChecks() throws Exception {
         Path file = dir.resolve("bad.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         TestDatabases.corruptMiddlePage(dataSource, file);
         try (Connection connection = TestDatabases.existingOnly(file).getConnection()) {
             assertThat(new IntegrityCheck(true, 100).run(connection, new NoJob()).ok()).isFalse();

@@ -80,8 +80,7 @@ public class JobManagerTest {
     @Test
     void consoleRunsTheForeignKeyCheckAndAFailedIntegrityJobKeepsHealthDown() throws Exception {
         Path file = dir.resolve("jobs.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         TestDatabases.execute(dataSource, "PRAGMA foreign_keys = OFF", "INSERT INTO purchase_order(supplier_id) VALUES (999)");
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
             JobSnapshot fk = awaitEnd(console.jobs(), console.startJob(JobKind.FOREIGN_KEY_CHECK).id());

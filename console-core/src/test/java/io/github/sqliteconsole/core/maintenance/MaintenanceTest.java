@@ -132,8 +132,7 @@ class MaintenanceTest {
     @Test
     void analyzeOptimizeReindexAndCheckpointRun() throws Exception {
         Path file = dir.resolve("ops.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
             for (JobKind kind : List.of(JobKind.ANALYZE, JobKind.OPTIMIZE, JobKind.REINDEX, JobKind.CHECKPOINT)) {
                 Map<String, String> arguments = kind == JobKind.CHECKPOINT ? Map.of("mode", "TRUNCATE") : Map.of();

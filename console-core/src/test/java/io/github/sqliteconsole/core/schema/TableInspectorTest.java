@@ -31,7 +31,7 @@ class TableInspectorTest {
                         + "FOREIGN KEY (order_id) REFERENCES \"ORDER\"(id)) WITHOUT ROWID",
                 "CREATE TRIGGER order_audit AFTER UPDATE ON \"order\" BEGIN SELECT 1; END");
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
-            TableDetails order = console.table("order").orElseThrow();
+            TableDetails order = console.schema().table("order").orElseThrow();
 
             assertThat(order.columns()).extracting(ColumnInfo::name)
                     .containsExactly("id", "customer_id", "net", "tax", "total", "note", "raw");
@@ -53,13 +53,13 @@ class TableInspectorTest {
             assertThat(order.triggers()).extracting(TriggerInfo::name).containsExactly("order_audit");
             assertThat(order.sql()).startsWith("CREATE TABLE \"order\"");
 
-            TableDetails customer = console.table("customer").orElseThrow();
+            TableDetails customer = console.schema().table("customer").orElseThrow();
             assertThat(customer.indexes()).singleElement().satisfies(index -> {
                 assertThat(index.origin()).isEqualTo("unique constraint");
                 assertThat(index.sql()).isNull();
             });
             assertThat(customer.columns().get(2).defaultValue()).isEqualTo("'eu'");
-            assertThat(console.table("line").orElseThrow().primaryKey()).containsExactly("order_id", "line_no");
+            assertThat(console.schema().table("line").orElseThrow().primaryKey()).containsExactly("order_id", "line_no");
         }
     }
 
@@ -68,17 +68,17 @@ class TableInspectorTest {
         SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("schema.db"));
         execute(dataSource, "CREATE TABLE t (x)", "CREATE VIEW v AS SELECT * FROM t");
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
-            assertThat(console.table("v")).as("issue 13: views are browsable").hasValueSatisfying(view -> {
+            assertThat(console.schema().table("v")).as("issue 13: views are browsable").hasValueSatisfying(view -> {
                 assertThat(view.type()).isEqualTo("view");
                 assertThat(view.hasRowid()).isFalse();
                 assertThat(view.sql()).isEqualTo("CREATE VIEW v AS SELECT * FROM t");
                 assertThat(view.columns()).extracting(column -> column.name()).containsExactly("x");
             });
-            assertThat(console.table("V")).as("exact names only").isEmpty();
-            assertThat(console.table("T")).as("exact names only").isEmpty();
-            assertThat(console.table("t'; DROP TABLE t; --")).isEmpty();
-            assertThat(console.table("<svg onload=alert(1)>")).isEmpty();
-            assertThat(console.table("t")).isPresent();
+            assertThat(console.schema().table("V")).as("exact names only").isEmpty();
+            assertThat(console.schema().table("T")).as("exact names only").isEmpty();
+            assertThat(console.schema().table("t'; DROP TABLE t; --")).isEmpty();
+            assertThat(console.schema().table("<svg onload=alert(1)>")).isEmpty();
+            assertThat(console.schema().table("t")).isPresent();
         }
     }
     @Test

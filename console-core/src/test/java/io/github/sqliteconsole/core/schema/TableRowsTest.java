@@ -23,7 +23,7 @@ class TableRowsTest {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            RowPage page = console.rows(table, cursor, limit);
+            RowPage page = console.schema().rows(table, cursor, limit);
             assertThat(page.rows().size()).isLessThanOrEqualTo(limit);
             page.rows().forEach(row -> seen.add(row.get(keyColumn).display()));
             cursor = page.nextCursor();
@@ -38,12 +38,12 @@ class TableRowsTest {
                 "INSERT INTO t(v) " + TestDatabases.series(1000) + " SELECT 'v' || n FROM n",
                 "DELETE FROM t WHERE rowid % 7 = 0");
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
-            TableDetails table = console.table("t").orElseThrow();
+            TableDetails table = console.schema().table("t").orElseThrow();
             List<String> rowids = readAll(console, table, 50, 0);
 
             assertThat(rowids).hasSize(1000 - 142).doesNotHaveDuplicates();
             assertThat(rowids.stream().map(Long::parseLong).toList()).isSorted();
-            assertThat(console.rows(table, null, 5).columns()).containsExactly("rowid", "v");
+            assertThat(console.schema().rows(table, null, 5).columns()).containsExactly("rowid", "v");
         }
     }
 
@@ -53,8 +53,8 @@ class TableRowsTest {
         execute(dataSource, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
                 "INSERT INTO t(id, v) " + TestDatabases.series(300) + " SELECT n * 3, 'v' || n FROM n");
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
-            TableDetails table = console.table("t").orElseThrow();
-            assertThat(console.rows(table, null, 5).columns()).containsExactly("id", "v");
+            TableDetails table = console.schema().table("t").orElseThrow();
+            assertThat(console.schema().rows(table, null, 5).columns()).containsExactly("id", "v");
             assertThat(readAll(console, table, 40, 0)).hasSize(300).doesNotHaveDuplicates();
         }
     }
@@ -65,7 +65,7 @@ class TableRowsTest {
         execute(dataSource, "CREATE TABLE k (a TEXT, b INT, v, PRIMARY KEY (a, b)) WITHOUT ROWID",
                 "INSERT INTO k " + TestDatabases.series(500) + " SELECT 'key ' || (n % 17) || ' ~,ñ', n, n FROM n");
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
-            List<String> values = readAll(console, console.table("k").orElseThrow(), 33, 2);
+            List<String> values = readAll(console, console.schema().table("k").orElseThrow(), 33, 2);
             assertThat(values).hasSize(500).doesNotHaveDuplicates();
         }
     }
@@ -76,7 +76,7 @@ class TableRowsTest {
         execute(dataSource, "CREATE TABLE c (v)",
                 "INSERT INTO c VALUES (NULL), (''), (x'00ff10'), (printf('%.500c', 'x')), (42), (1.5), ('<b>')");
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
-            List<CellValue> cells = console.rows(console.table("c").orElseThrow(), null, 10).rows().stream()
+            List<CellValue> cells = console.schema().rows(console.schema().table("c").orElseThrow(), null, 10).rows().stream()
                     .map(row -> row.get(1)).toList();
 
             assertThat(cells).extracting(CellValue::kind).containsExactly("NULL", "TEXT", "BLOB", "TEXT", "INTEGER", "REAL", "TEXT");
@@ -93,14 +93,14 @@ class TableRowsTest {
         SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("rows.db"));
         execute(dataSource, "CREATE TABLE t (v)", "INSERT INTO t VALUES (1), (2)");
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
-            TableDetails table = console.table("t").orElseThrow();
+            TableDetails table = console.schema().table("t").orElseThrow();
             for (String cursor : List.of("restore from x.db", "i.1;DROP TABLE t", "x.1", "i.1~i.2", "t.@@@", "i." + "9".repeat(40))) {
-                assertThatThrownBy(() -> console.rows(table, cursor, 10)).as(cursor)
+                assertThatThrownBy(() -> console.schema().rows(table, cursor, 10)).as(cursor)
                         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("page cursor");
             }
-            assertThatThrownBy(() -> console.rows(table, null, 0)).hasMessageContaining("between 1 and 200");
-            assertThatThrownBy(() -> console.rows(table, null, 201)).hasMessageContaining("between 1 and 200");
-            assertThat(console.rows(table, null, 10).rows()).hasSize(2);
+            assertThatThrownBy(() -> console.schema().rows(table, null, 0)).hasMessageContaining("between 1 and 200");
+            assertThatThrownBy(() -> console.schema().rows(table, null, 201)).hasMessageContaining("between 1 and 200");
+            assertThat(console.schema().rows(table, null, 10).rows()).hasSize(2);
         }
     }
 
@@ -111,7 +111,7 @@ class TableRowsTest {
                         + "description TEXT, installed_on TEXT, success INT)",
                 "INSERT INTO flyway_schema_history VALUES (1, '1', 'init', '2026-01-01', 1), (2, '2', 'add orders', '2026-02-01', 1)");
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
-            MigrationHistory history = console.migrations().orElseThrow();
+            MigrationHistory history = console.schema().migrations().orElseThrow();
             assertThat(history.tool()).isEqualTo("Flyway");
             assertThat(history.total()).isEqualTo(2);
             assertThat(history.latest().get(0).description()).isEqualTo("add orders");

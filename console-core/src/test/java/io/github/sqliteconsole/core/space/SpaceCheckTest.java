@@ -52,7 +52,7 @@ class SpaceCheckTest {
         SQLiteDataSource dataSource = everyKindOfTable();
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build();
              Connection oracle = dataSource.getConnection()) {
-            SpaceReport report = console.space(Duration.ofSeconds(30));
+            SpaceReport report = console.space().report(Duration.ofSeconds(30));
 
             assertThat(report.sizesKnown()).isTrue();
             assertThat(report.tables()).extracting(TableSpace::name).contains("plain", "keyed", "strict_one",
@@ -92,7 +92,7 @@ class SpaceCheckTest {
         execute(dataSource, "CREATE TABLE emptied (v)", "INSERT INTO emptied VALUES (1), (2)", "DELETE FROM emptied");
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build();
              Connection oracle = dataSource.getConnection()) {
-            SpaceReport report = console.space(Duration.ZERO);
+            SpaceReport report = console.space().report(Duration.ZERO);
 
             for (TableSpace table : report.tables()) {
                 if (table.type().equals("virtual")) {
@@ -114,7 +114,7 @@ class SpaceCheckTest {
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build();
              Connection own = dataSource.getConnection()) {
             // The estimates serve virtual tables, and every table where SQLite lacks dbstat.
-            List<TableSpace> estimated = new RowCounter(own).count(console.space().tables(), Duration.ZERO);
+            List<TableSpace> estimated = new RowCounter(own).count(console.space().report().tables(), Duration.ZERO);
 
             assertThat(estimated).allSatisfy(table -> assertThat(table.rowsExact()).isFalse());
             Map<String, Long> rows = estimated.stream().collect(Collectors.toMap(TableSpace::name, TableSpace::rows));
@@ -136,7 +136,7 @@ class SpaceCheckTest {
             connection.commit();
         }
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
-            SpaceReport report = console.space(Duration.ZERO);
+            SpaceReport report = console.space().report(Duration.ZERO);
 
             assertThat(report.tables()).hasSize(2000 + 1);
             assertThat(report.tables()).filteredOn(t -> t.name().startsWith("t"))
@@ -147,15 +147,14 @@ class SpaceCheckTest {
     @Test
     void sizeSnapshotsGoToTheConsolesOwnStateFile() throws Exception {
         Path file = dir.resolve("app.db");
-        SQLiteDataSource dataSource = TestDatabases.wellConfigured(file);
-        TestDatabases.seedInventory(dataSource);
+        SQLiteDataSource dataSource = TestDatabases.inventory(file);
         try (SqliteConsole console = SqliteConsole.builder(dataSource).build()) {
-            assertThat(console.recordSizesIfDue()).isTrue();
-            assertThat(console.recordSizesIfDue()).as("at most once an hour").isFalse();
+            assertThat(console.space().recordIfDue()).isTrue();
+            assertThat(console.space().recordIfDue()).as("at most once an hour").isFalse();
 
-            assertThat(console.sizeHistory().stateFile()).isEqualTo(dir.resolve("app.db.sqlite-console"));
-            assertThat(Files.size(console.sizeHistory().stateFile())).isPositive();
-            assertThat(console.sizeHistory().lastDays(7).get("purchase_order")).singleElement()
+            assertThat(console.space().history().stateFile()).isEqualTo(dir.resolve("app.db.sqlite-console"));
+            assertThat(Files.size(console.space().history().stateFile())).isPositive();
+            assertThat(console.space().history().lastDays(7).get("purchase_order")).singleElement()
                     .satisfies(point -> assertThat(point.rows()).isEqualTo(5000));
         }
         assertThat(tableNames(dataSource)).as("the host database is untouched").doesNotContain("size_snapshot");

@@ -56,7 +56,7 @@ class PlainBootAppTest {
         assertThat(http.get("/admin").statusCode()).as("the mount without its slash redirects").isEqualTo(301);
         assertThat(output.getAll()).contains("SQLite Console available at '/admin' for database '" + DATABASE + "'")
                 .contains("SQLite Console serves the DataSource 'dataSource'");
-        assertThat(console.dataSource().getClass().getSimpleName()).isEqualTo("HikariDataSource");
+        assertThat(console.database().dataSource().getClass().getSimpleName()).isEqualTo("HikariDataSource");
     }
 
     @Test

@@ -51,8 +51,8 @@ class StoredBackupsBootAppTest {
 
     @Test
     void aStoredBackupAppearsAndTheAgeGaugeAnswers() throws Exception {
-        await().atMost(Duration.ofMinutes(1)).until(() -> console.storedBackups().orElseThrow().newestIntactId().isPresent());
-        List<ListedBackup> listed = console.storedBackups().orElseThrow().list();
+        await().atMost(Duration.ofMinutes(1)).until(() -> console.backups().stored().orElseThrow().newestIntactId().isPresent());
+        List<ListedBackup> listed = console.backups().stored().orElseThrow().list();
         Instant taken = listed.get(0).backup().manifest().createdAt();
         try (Stream<Path> files = Files.list(STORE)) {
             assertThat(files.map(file -> file.getFileName().toString()))

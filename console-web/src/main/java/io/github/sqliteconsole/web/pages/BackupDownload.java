@@ -60,7 +60,7 @@ public final class BackupDownload implements Handler {
         }
         Snapshot snapshot;
         try {
-            snapshot = console.snapshot(gzip);
+            snapshot = console.backups().take(gzip);
         } catch (JobConflict e) {
             Responses.error(exchange, views, HttpServletResponse.SC_CONFLICT,
                     "Another backup is being taken, downloaded or waits for its download; try again when it has finished.");
@@ -102,7 +102,7 @@ public final class BackupDownload implements Handler {
                     "There is no finished backup job with that id; prepare a backup on the Backup page.");
             return;
         }
-        Optional<Snapshot> snapshot = console.takePreparedSnapshot(prepared.get().key());
+        Optional<Snapshot> snapshot = console.backups().takePrepared(prepared.get().key());
         if (snapshot.isEmpty()) {
             Responses.error(exchange, views, HttpServletResponse.SC_GONE, "This backup was already downloaded or has expired"
                     + " (a prepared backup waits " + PreparedBackup.KEPT.toMinutes()

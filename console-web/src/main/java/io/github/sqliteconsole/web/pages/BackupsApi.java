@@ -29,7 +29,7 @@ public final class BackupsApi implements Handler {
     public void handle(Exchange exchange) throws IOException, SQLException {
         Map<String, Object> document;
         try {
-            Optional<StoredBackups> stored = console.storedBackups();
+            Optional<StoredBackups> stored = console.backups().stored();
             document = stored.isEmpty() ? BackupsJson.off()
                     : BackupsJson.of(stored.get().status(), stored.get().options(), stored.get().nextDrill());
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package io.github.sqliteconsole.web.pages;
 import io.github.sqliteconsole.core.backup.BackupManifest;
 import io.github.sqliteconsole.core.backup.BackupStatus;
 import io.github.sqliteconsole.core.backup.CopyOutcome;
-import io.github.sqliteconsole.core.backup.DrillResult;
 import io.github.sqliteconsole.core.backup.ListedBackup;
 import io.github.sqliteconsole.core.backup.RetentionTier;
 import io.github.sqliteconsole.core.backup.StoredBackupOptions;
@@ -68,25 +67,9 @@ final class BackupsJson {
         json.put("sha256", manifest == null ? null : manifest.sha256());
         json.put("compressed", manifest == null ? null : manifest.compressed());
         json.put("tiers", listed.tiers().stream().map(RetentionTier::label).toList());
-        json.put("verification", manifest == null ? null : verification(manifest));
-        json.put("tables", manifest == null ? null : new LinkedHashMap<String, Object>(manifest.tables()));
+        json.put("verification", manifest == null ? null : manifest.verificationJson());
+        json.put("tables", manifest == null ? null : manifest.tables());
         json.put("damage", listed.backup().damage());
-        return json;
-    }
-
-    private static Map<String, Object> verification(BackupManifest manifest) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("quickCheck", manifest.quickCheck());
-        DrillResult drill = manifest.drill();
-        if (drill == null) {
-            json.put("drill", null);
-        } else {
-            Map<String, Object> drillJson = new LinkedHashMap<>();
-            drillJson.put("at", drill.at().toString());
-            drillJson.put("ok", drill.ok());
-            drillJson.put("detail", drill.detail());
-            json.put("drill", drillJson);
-        }
         return json;
     }
 

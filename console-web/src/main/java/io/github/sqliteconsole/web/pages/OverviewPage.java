@@ -61,8 +61,8 @@ public final class OverviewPage implements Handler {
 
     private Summary takeSummary() {
         try {
-            SpaceReport space = console.space(Duration.ZERO);
-            return new Summary(space.tables().stream().limit(LARGEST_SHOWN).toList(), console.migrations().orElse(null),
+            SpaceReport space = console.space().report(Duration.ZERO);
+            return new Summary(space.tables().stream().limit(LARGEST_SHOWN).toList(), console.schema().migrations().orElse(null),
                     null, System.nanoTime());
         } catch (SQLException e) {
             // Health above already says what is wrong with the database; the summary says it briefly.

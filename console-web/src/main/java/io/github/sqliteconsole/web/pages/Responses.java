@@ -1,7 +1,7 @@
 package io.github.sqliteconsole.web.pages;
 
+import io.github.sqliteconsole.core.json.Json;
 import io.github.sqliteconsole.web.routing.Exchange;
-import io.github.sqliteconsole.web.view.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

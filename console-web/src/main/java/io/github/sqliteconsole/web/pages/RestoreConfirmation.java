@@ -47,7 +47,7 @@ public final class RestoreConfirmation implements Handler {
         Map<String, Object> model = new HashMap<>();
         int status = HttpServletResponse.SC_OK;
         try {
-            Optional<StoredBackups> stored = console.storedBackups();
+            Optional<StoredBackups> stored = console.backups().stored();
             if (stored.isEmpty() || stored.get().list().stream().map(ListedBackup::backup).noneMatch(b -> b.id().equals(id))) {
                 // Never the id itself in the answer: it came from the URL.
                 model.put("refusal", "There is no stored backup with that id; reload the Backup page and pick one from the list.");

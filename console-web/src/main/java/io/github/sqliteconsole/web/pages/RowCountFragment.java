@@ -53,7 +53,7 @@ public final class RowCountFragment implements Handler {
         try {
             Optional<Long> rows;
             try {
-                rows = console.exactRowCount(table.get().name(), BUDGET);
+                rows = console.space().exactRowCount(table.get().name(), BUDGET);
             } catch (NoSuchTable e) {
                 // Dropped between the lookup and the count.
                 Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND, "There is no table of that name.");

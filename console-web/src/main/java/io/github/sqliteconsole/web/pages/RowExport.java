@@ -1,6 +1,7 @@
 package io.github.sqliteconsole.web.pages;
 
 import io.github.sqliteconsole.core.SqliteConsole;
+import io.github.sqliteconsole.core.json.Json;
 import io.github.sqliteconsole.core.schema.RowQuery;
 import io.github.sqliteconsole.core.schema.RowSelection;
 import io.github.sqliteconsole.core.schema.TableDetails;
@@ -9,7 +10,6 @@ import io.github.sqliteconsole.web.routing.BadRequest;
 import io.github.sqliteconsole.web.routing.Exchange;
 import io.github.sqliteconsole.web.routing.Handler;
 import io.github.sqliteconsole.web.routing.Params;
-import io.github.sqliteconsole.web.view.Json;
 import io.github.sqliteconsole.web.view.Views;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -61,7 +61,7 @@ public final class RowExport implements Handler {
         Writer out = response.getWriter();
         RowSelection.RowSink sink = format.equals("csv") ? new Csv(out) : new JsonRows(out);
         try {
-            console.exportRows(table, query, sink);
+            console.schema().export(table, query, sink);
         } catch (UnknownColumn e) {
             response.reset();
             throw new BadRequest("Table " + table.name() + ": " + e.getMessage() + "; pick one of its columns.");

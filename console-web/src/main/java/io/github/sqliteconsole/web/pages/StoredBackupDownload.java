@@ -45,7 +45,7 @@ public final class StoredBackupDownload implements Handler {
         Optional<StoredBackups> stored;
         Optional<StoredBackup> listed;
         try {
-            stored = console.storedBackups();
+            stored = console.backups().stored();
             listed = stored.isEmpty() ? Optional.empty() : find(stored.get(), exchange.pathParams().get("id"));
         } catch (IOException e) {
             Responses.error(exchange, views, HttpServletResponse.SC_SERVICE_UNAVAILABLE,

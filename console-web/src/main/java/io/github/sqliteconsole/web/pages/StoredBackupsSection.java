@@ -31,7 +31,7 @@ public record StoredBackupsSection(boolean off, String problem, BackupStatus sta
         Optional<StoredBackups> stored;
         BackupStatus status;
         try {
-            stored = console.storedBackups();
+            stored = console.backups().stored();
             if (stored.isEmpty()) {
                 return new StoredBackupsSection(true, null, null, null, null, List.of(), false, false, List.of());
             }

@@ -18,6 +18,6 @@ final class TableLookup {
         if (name == null) {
             name = Params.text(exchange.request(), "name");
         }
-        return name == null ? Optional.empty() : console.table(name);
+        return name == null ? Optional.empty() : console.schema().table(name);
     }
 }

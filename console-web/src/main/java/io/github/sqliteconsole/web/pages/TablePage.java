@@ -54,7 +54,7 @@ public final class TablePage implements Handler {
         RowBrowse browse = RowBrowse.of(exchange.request(), table, DEFAULT_PAGE_SIZE, TableRows.MAX_PAGE_SIZE);
         RowWindow window;
         try {
-            window = console.rows(table, browse.query());
+            window = console.schema().select(table, browse.query());
         } catch (UnknownColumn e) {
             throw new BadRequest("Table " + table.name() + ": " + e.getMessage() + "; pick one of its columns.");
         }

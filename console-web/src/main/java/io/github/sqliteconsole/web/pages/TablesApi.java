@@ -24,7 +24,7 @@ public final class TablesApi implements Handler {
 
     @Override
     public void handle(Exchange exchange) throws IOException, SQLException {
-        SpaceReport report = console.space();
+        SpaceReport report = console.space().report();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("tables", report.tables().stream().map(table -> table(report, table)).toList());
         // fileBytes is the size on disk, as in /api/health; pagesBytes what the pages below add up to.

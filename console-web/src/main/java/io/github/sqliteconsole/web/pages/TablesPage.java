@@ -56,7 +56,7 @@ public final class TablesPage implements Handler {
         String sort = Params.oneOf(exchange.request(), "sort", "bytes", SORTS);
         String dir = Params.oneOf(exchange.request(), "dir", sort.equals("name") ? "asc" : "desc", DIRECTIONS);
         int requestedPage = Params.integer(exchange.request(), "page", 1, 1, 1_000_000);
-        SpaceReport report = console.space();
+        SpaceReport report = console.space().report();
 
         List<TableSpace> sorted = report.tables().stream().sorted(order(sort, dir)).toList();
         // A page past the end (tables were dropped since the link was made) shows the last one.
@@ -71,7 +71,7 @@ public final class TablesPage implements Handler {
         Map<String, List<SizeHistory.Point>> history = Map.of();
         String historyProblem = null;
         try {
-            SizeHistory sizes = console.sizeHistory();
+            SizeHistory sizes = console.space().history();
             sizes.recordIfDue(report);
             history = sizes.lastDays(30, shown.stream().map(TableSpace::name).toList());
         } catch (SQLException e) {
@@ -89,7 +89,7 @@ public final class TablesPage implements Handler {
         // The app's tables, counted as the overview counts them; SQLite's own (sqlite_*) named apart.
         long internal = report.tables().stream().filter(table -> table.type().equals("internal")).count();
         model.put("appTables", report.tables().size() - internal);
-        model.put("viewNames", console.views());
+        model.put("viewNames", console.schema().views());
         model.put("internalTables", internal);
         model.put("rows", rows);
         model.put("pager", pager);

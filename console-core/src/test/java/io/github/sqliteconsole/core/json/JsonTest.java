@@ -1,4 +1,4 @@
-package io.github.sqliteconsole.web.view;
+package io.github.sqliteconsole.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,5 +51,25 @@ class JsonTest {
         map.put("list", List.of("x"));
         assertThat(Json.write(map)).isEqualTo("{\"z\":true,\"a\":null,\"list\":[\"x\"]}");
         assertThatThrownBy(() -> Json.write(new Object())).hasMessage("no JSON form for java.lang.Object");
+    }
+
+    @Test
+    void theIndentedFormPutsOneMemberALineAndArraysOnOne() throws Exception {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("n", -42L);
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("a", List.of(1L, "two", false));
+        map.put("empty", Map.of());
+        map.put("inner", inner);
+        String written = Json.writeIndented(map);
+        assertThat(written).isEqualTo("{\n  \"a\": [1, \"two\", false],\n  \"empty\": {},\n  \"inner\": {\n    \"n\": -42\n  }\n}\n");
+        assertThat(PARSER.readTree(written)).isEqualTo(PARSER.readTree(Json.write(map)));
+    }
+
+    @Test
+    void enumsAreTheirNamesAndLoneSurrogatesAreLeftAsTheyAre() {
+        assertThat(Json.write(List.of(java.time.DayOfWeek.MONDAY))).isEqualTo("[\"MONDAY\"]");
+        // As the JSON API always wrote them: not escaped; the response's encoder decides their bytes.
+        assertThat(Json.write("a\ud800b\udc00")).isEqualTo("\"a\ud800b\udc00\"");
     }
 }
