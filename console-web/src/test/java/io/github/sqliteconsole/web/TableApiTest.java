@@ -204,7 +204,7 @@ class TableApiTest {
         assertThat(before.get("points")).isEmpty();
         assertThat(before.get("problem").isNull()).isTrue();
 
-        assertThat(console.recordSizesIfDue()).isTrue();
+        assertThat(console.space().recordIfDue()).isTrue();
 
         JsonNode supplier = JSON.readTree(server.get("/api/tables/supplier").body());
         JsonNode point = supplier.get("sizeHistory").get("points").get(0);

@@ -61,7 +61,7 @@ public final class TableApi implements Handler {
         TableSpace space = null;
         String shadowOf = null;
         if (!view) {
-            SpaceReport report = console.space();
+            SpaceReport report = console.space().report();
             space = report.table(table.name()).orElse(null);
             shadowOf = shadowOwner(report, table.name());
         }
@@ -124,7 +124,7 @@ public final class TableApi implements Handler {
         List<SizeHistory.Point> points = List.of();
         String problem = null;
         try {
-            points = console.sizeHistory().lastDays(HISTORY_DAYS, List.of(table)).getOrDefault(table, List.of());
+            points = console.space().history().lastDays(HISTORY_DAYS, List.of(table)).getOrDefault(table, List.of());
         } catch (SQLException e) {
             LOGGER.log(System.Logger.Level.WARNING, "SQLite Console size history unavailable: " + e.getMessage());
             problem = e.getMessage();
