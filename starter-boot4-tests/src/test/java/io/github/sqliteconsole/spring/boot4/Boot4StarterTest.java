@@ -61,7 +61,8 @@ class Boot4StarterTest {
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).as("the aggregate").endsWith("\"status\":\"DEGRADED\"}")
-                .containsPattern("\"sqliteConsole\":\\{\"details\":\\{\"checks\".*\"status\":\"DEGRADED\"},\"ssl\"")
+                .containsPattern("\"sqliteConsole\":\\{\"details\":\\{\"checks\".*\"description\":"
+                        + "\"works, with a setting or state that needs attention\",\"status\":\"DEGRADED\"},\"ssl\"")
                 .contains("spring.datasource.hikari.data-source-properties.journal_mode=WAL");
         assertThat(get("/actuator/metrics/sqlite.console.file.bytes").statusCode()).isEqualTo(200);
     }
