@@ -2,6 +2,9 @@ package io.github.sqliteconsole.spring;
 
 import io.github.sqliteconsole.core.SqliteConsole;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -9,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Actuator: the {@code sqliteConsole} health contributor, through Boot 3's or Boot 4's health API,
- * whichever the app has. Its DEGRADED status is registered in the aggregate order and HTTP mapping
- * by {@link HealthStatusDefaults}.
+ * whichever the app has; both wrap the same {@link ConsoleHealthFacts}. Boot 4's classes are named
+ * in full, and only its nested configuration (loaded only when they exist) names them. The DEGRADED
+ * status is registered in the aggregate order and HTTP mapping by {@link HealthStatusDefaults}.
  */
 @Configuration(proxyBeanMethods = false)
 class SqliteConsoleHealthConfiguration {
@@ -28,8 +32,11 @@ class SqliteConsoleHealthConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "sqliteConsoleHealthIndicator")
-        SqliteConsoleHealthIndicator sqliteConsoleHealthIndicator(ConsoleFacts facts) {
-            return new SqliteConsoleHealthIndicator(facts);
+        HealthIndicator sqliteConsoleHealthIndicator(ConsoleFacts facts) {
+            return () -> {
+                ConsoleHealthFacts health = ConsoleHealthFacts.probe(facts);
+                return Health.status(new Status(health.status(), health.description())).withDetails(health.details()).build();
+            };
         }
     }
 
@@ -40,8 +47,12 @@ class SqliteConsoleHealthConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "sqliteConsoleHealthIndicator")
-        Boot4SqliteConsoleHealthIndicator sqliteConsoleHealthIndicator(ConsoleFacts facts) {
-            return new Boot4SqliteConsoleHealthIndicator(facts);
+        org.springframework.boot.health.contributor.HealthIndicator sqliteConsoleHealthIndicator(ConsoleFacts facts) {
+            return () -> {
+                ConsoleHealthFacts health = ConsoleHealthFacts.probe(facts);
+                return org.springframework.boot.health.contributor.Health.status(new org.springframework.boot.health
+                        .contributor.Status(health.status(), health.description())).withDetails(health.details()).build();
+            };
         }
     }
 }

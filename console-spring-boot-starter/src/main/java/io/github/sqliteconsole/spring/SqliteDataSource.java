@@ -1,9 +1,8 @@
 package io.github.sqliteconsole.spring;
 
+import io.github.sqliteconsole.core.sql.Queries;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
@@ -27,19 +26,13 @@ record SqliteDataSource(DataSource dataSource, String url, String file) {
                         + ", not SQLite; define a SqliteConsole bean over your SQLite DataSource,"
                         + " or set sqlite.console.enabled=false");
             }
-            return new SqliteDataSource(dataSource, url, mainFile(connection));
+            // PRAGMA database_list: it takes no lock, so a host writer holding the database cannot stall startup.
+            String file = Queries.mainFile(connection);
+            return new SqliteDataSource(dataSource, url, file.isEmpty() ? "(in memory)" : file);
         } catch (SQLException e) {
             throw new IllegalStateException("SQLite Console: cannot open a connection from the DataSource '" + beanName
                     + "' to find its database file: " + e.getMessage()
                     + "; check spring.datasource.url, or set sqlite.console.enabled=false", e);
-        }
-    }
-
-    private static String mainFile(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT file FROM pragma_database_list WHERE name = 'main'")) {
-            String file = rows.next() ? rows.getString(1) : null;
-            return file == null || file.isEmpty() ? "(in memory)" : file;
         }
     }
 }

@@ -126,4 +126,11 @@ class SqliteConsoleAutoConfigurationTest {
                 "sqlite.console.snapshot-directory=" + snapshots.resolveSibling("other")).run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("keep only snapshot-directory"));
     }
+
+    @Test
+    void theHealthContributorIsOnAndCanBeTurnedOff() {
+        web.run(context -> assertThat(context).hasBean("sqliteConsoleHealthIndicator"));
+        web.withPropertyValues("management.health.sqliteConsole.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean("sqliteConsoleHealthIndicator"));
+    }
 }

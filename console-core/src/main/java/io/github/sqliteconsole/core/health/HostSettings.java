@@ -2,8 +2,6 @@ package io.github.sqliteconsole.core.health;
 
 import io.github.sqliteconsole.core.sql.Queries;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -23,24 +21,10 @@ record HostSettings(String path, boolean foreignKeys, int busyTimeoutMillis, Str
     static HostSettings read(Connection host) throws SQLException {
         int synchronous = (int) Queries.longValue(host, "PRAGMA synchronous");
         return new HostSettings(
-                mainFile(host),
+                Queries.mainFile(host),
                 Queries.longValue(host, "PRAGMA foreign_keys") == 1,
                 (int) Queries.longValue(host, "PRAGMA busy_timeout"),
                 synchronous >= 0 && synchronous < SYNCHRONOUS_NAMES.length ? SYNCHRONOUS_NAMES[synchronous] : "UNKNOWN",
                 host.isReadOnly() || Queries.longValue(host, "PRAGMA query_only") == 1);
-    }
-
-    private static String mainFile(Connection host) throws SQLException {
-        // The pragma, not pragma_database_list: a SELECT must read the schema and so waits behind a writer.
-        try (PreparedStatement statement = host.prepareStatement("PRAGMA database_list");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                if ("main".equals(rows.getString("name"))) {
-                    String file = rows.getString("file");
-                    return file == null ? "" : file;
-                }
-            }
-            return "";
-        }
     }
 }

@@ -53,6 +53,24 @@ public final class Queries {
         return values;
     }
 
+    /**
+     * The main database's file as {@code PRAGMA database_list} names it, empty for an in-memory or
+     * temporary database. The pragma, not {@code SELECT ... FROM pragma_database_list}: a SELECT
+     * must read the schema and so waits behind a writer.
+     */
+    public static String mainFile(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("PRAGMA database_list");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                if ("main".equals(rows.getString("name"))) {
+                    String file = rows.getString("file");
+                    return file == null ? "" : file;
+                }
+            }
+            return "";
+        }
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... binds) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {

@@ -95,6 +95,7 @@ class PlainBootAppTest {
         assertThat(body.get("status").asText()).as("DEGRADED is in the aggregate order").isEqualTo("DEGRADED");
         JsonNode console = body.get("components").get("sqliteConsole");
         assertThat(console.get("status").asText()).isEqualTo("DEGRADED");
+        assertThat(console.get("description").asText()).isEqualTo("works, with a setting or state that needs attention");
         assertThat(console.get("details").get("database").asText()).isEqualTo(DATABASE.toString());
         assertThat(console.get("details").get("checks").get("journal_mode").asText())
                 .startsWith("DEGRADED").contains("spring.datasource.hikari.data-source-properties.journal_mode=WAL");
