@@ -48,6 +48,7 @@ class ExplanationsTest {
                     .containsPattern("<div class=\"copyable\">\\s*<pre class=\"sql\"><code>PRAGMA journal_mode = WAL;</code></pre>\\s*"
                             + "<button type=\"button\" class=\"copy\" data-copy>Copy</button>")
                     .contains("href=\"" + GUIDE + "health.md#journal_mode\"");
+            assertThat(page).doesNotContain("<code></code>");
             String keys = element(page, "li", "problem-foreign_keys");
             assertThat(keys).contains("<code>PRAGMA foreign_keys = ON;</code>")
                     .contains("href=\"" + GUIDE + "health.md#foreign_keys\"")
@@ -76,12 +77,14 @@ class ExplanationsTest {
                     .contains("href=\"" + GUIDE + "integrity.md#foreign-key-violations\"")
                     .as("the child column of line \"item has no index").contains("href=\"" + GUIDE + "integrity.md#missing-index\"")
                     .containsPattern("<code>CREATE INDEX [^<]*</code></pre>\\s*<button type=\"button\" class=\"copy\" data-copy>")
-                    .as("no key is broken").doesNotContain("integrity.md#a-broken-key");
+                    .as("no key is broken").doesNotContain("integrity.md#a-broken-key")
+                    .as("no empty statement to copy (the finding's own or a row's)").doesNotContain("<code></code>");
 
             JobsApiTest.awaitEnd(server, id(server.post("/api/jobs/orphan-scan", "X-CSRF-Token", token)));
             String orphans = server.get("/jobs/orphan-scan").body();
             assertThat(orphans).contains("href=\"" + GUIDE + "integrity.md#orphans\"")
-                    .containsPattern("<code>DELETE FROM [^<]*</code></pre>\\s*<button type=\"button\" class=\"copy\" data-copy>");
+                    .containsPattern("<code>DELETE FROM [^<]*</code></pre>\\s*<button type=\"button\" class=\"copy\" data-copy>")
+                    .doesNotContain("<code></code>");
         }
     }
 
