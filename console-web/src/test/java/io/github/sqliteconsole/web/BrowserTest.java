@@ -19,9 +19,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -249,18 +246,10 @@ class BrowserTest {
      */
     @Test
     void focusStaysOnTheJobsButtonAcrossPollsAndTheOutcomeIsAnnounced() throws Exception {
-        CountDownLatch gate = new CountDownLatch(1);
-        ExecutorService threads = Executors.newCachedThreadPool();
         Path file = dir.resolve("gated.db");
         TestDatabases.seedInventory(TestDatabases.wellConfigured(file));
-        try (SqliteConsole gated = SqliteConsole.builder(TestDatabases.wellConfigured(file)).executor(job -> threads.execute(() -> {
-                    try {
-                        gate.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    job.run();
-                })).build();
+        try (GatedJobs jobs = new GatedJobs();
+             SqliteConsole gated = SqliteConsole.builder(TestDatabases.wellConfigured(file)).executor(jobs).build();
              ConsoleServer gatedServer = ConsoleServer.start(new SqliteConsoleServlet(gated, WebOptions.defaults()), "/", "/admin/*")) {
             browser.get(gatedServer.uri("/integrity").toString());
             WebElement run = browser.findElement(By.id("job-action-quick-check"));
@@ -276,7 +265,7 @@ class BrowserTest {
             }
             assertThat(browser.findElement(By.id("announcer")).getText()).isEmpty();
 
-            gate.countDown();
+            jobs.open();
             await("the job ends and its card says so").atMost(Duration.ofSeconds(30)).ignoreExceptions()
                     .until(() -> browser.findElement(By.cssSelector("#job-quick-check .badge")).getText().equals("SUCCEEDED"));
             assertThat(activeElement()).as("the same button, now to run it again").isEqualTo("job-action-quick-check Run again");
@@ -284,9 +273,6 @@ class BrowserTest {
                     browser.findElement(By.id("announcer")).getAttribute("textContent").equals("Quick check finished: succeeded"));
             assertThat(browser.findElement(By.id("announcer")).getAttribute("aria-live")).isEqualTo("polite");
             assertThat(severeLogs()).isEmpty();
-        } finally {
-            gate.countDown();
-            threads.shutdown();
         }
     }
 

@@ -9,9 +9,6 @@ import io.github.sqliteconsole.core.job.JobKind;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -115,16 +112,8 @@ class ExplanationsTest {
     void aRunningJobsPollSwapsOnlyItsStateUntilTheEndThenTheCardAnnounced() throws Exception {
         SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("app.db"));
         TestDatabases.seedInventory(dataSource);
-        CountDownLatch gate = new CountDownLatch(1);
-        ExecutorService threads = Executors.newCachedThreadPool();
-        try (SqliteConsole console = SqliteConsole.builder(dataSource).executor(job -> threads.execute(() -> {
-                    try {
-                        gate.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    job.run();
-                })).build();
+        try (GatedJobs jobs = new GatedJobs();
+             SqliteConsole console = SqliteConsole.builder(dataSource).executor(jobs).build();
              ConsoleServer server = ConsoleServer.start(console, WebOptions.defaults())) {
             String started = server.post("/api/jobs/quick-check", "X-CSRF-Token", server.csrfToken(), "HX-Request", "true").body();
             assertThat(started).contains("id=\"job-action-quick-check\"").contains(">Cancel<")
@@ -135,7 +124,7 @@ class ExplanationsTest {
                     .as("the buttons are not swapped").doesNotContain("job-action-quick-check");
             assertThat(running.headers().firstValue("HX-Retarget")).isEmpty();
 
-            gate.countDown();
+            jobs.open();
             await().atMost(Duration.ofSeconds(30)).until(() -> console.jobs().latest("quick-check").orElseThrow().state().finished());
             HttpResponse<String> ended = server.get("/jobs/quick-check?part=state", "HX-Request", "true");
             assertThat(ended.headers().firstValue("HX-Retarget")).hasValue("#job-quick-check");
@@ -145,9 +134,6 @@ class ExplanationsTest {
             assertThat(server.get("/jobs/quick-check", "HX-Request", "true").body()).as("a plain render announces nothing")
                     .doesNotContain("data-announce");
             assertThat(server.get("/jobs/quick-check?part=everything").statusCode()).isEqualTo(400);
-        } finally {
-            gate.countDown();
-            threads.shutdown();
         }
     }
 

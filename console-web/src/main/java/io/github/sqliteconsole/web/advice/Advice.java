@@ -26,9 +26,9 @@ public final class Advice {
         return HealthAdvice.of(check).orElse(null);
     }
 
-    /** The advice for a kind of finding, by its constant's name ({@code DAMAGE}, {@code ORPHANS}, ...). */
-    public FindingAdvice finding(String name) {
-        return FindingAdvice.valueOf(name);
+    /** The explanation of a kind of finding, by its constant's name ({@code DAMAGE}, {@code ORPHANS}, ...). */
+    public Explanation finding(String name) {
+        return FindingAdvice.valueOf(name).explanation();
     }
 
     /** The advice for a job kind's card. */

@@ -5,7 +5,7 @@ package io.github.sqliteconsole.web.advice;
  * The statement to copy is here when it is always the same; a finding's own statement (the
  * {@code CREATE INDEX}, an orphan's {@code DELETE}) comes with the finding.
  */
-public enum FindingAdvice implements Explanation {
+public enum FindingAdvice {
     DAMAGE("The file's pages, records or indexes do not agree with each other: the file is damaged"
             + " (a crash on storage that lies about fsync, a copy taken while it was written, a failing disk).",
             "Keep a copy of the file as it is now (with its -wal file). Restore the newest backup that passes this check,"
@@ -34,36 +34,13 @@ public enum FindingAdvice implements Explanation {
                     + " their row (shown for review; the console never runs it).",
             null, DocSection.ORPHANS);
 
-    private final String meaning;
-    private final String action;
-    private final String code;
-    private final DocSection doc;
+    private final Explanation explanation;
 
     FindingAdvice(String meaning, String action, String code, DocSection doc) {
-        this.meaning = meaning;
-        this.action = action;
-        this.code = code;
-        this.doc = doc;
+        this.explanation = new Explanation(meaning, action, code, doc);
     }
 
-    @Override
-    public String meaning() {
-        return meaning;
-    }
-
-    @Override
-    public String action() {
-        return action;
-    }
-
-    /** The statement or command to copy when it does not depend on the finding; null otherwise. */
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public DocSection doc() {
-        return doc;
+    public Explanation explanation() {
+        return explanation;
     }
 }

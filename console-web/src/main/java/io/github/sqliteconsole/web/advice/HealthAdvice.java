@@ -9,7 +9,7 @@ import java.util.Optional;
  * statement to copy where one fixes it, the docs section, and the console page that helps.
  * A test runs every check of core and fails when one has no entry here.
  */
-public enum HealthAdvice implements Explanation {
+public enum HealthAdvice {
     CONNECTION("connection",
             "The application's connection pool gave the console no connection in time: every connection is in use"
                     + " (a leak, a long transaction, a pool too small for the load), or the pool cannot open the database.",
@@ -72,18 +72,12 @@ public enum HealthAdvice implements Explanation {
             null, DocSection.BACKUPS_HEALTH, "backup");
 
     private final String check;
-    private final String meaning;
-    private final String action;
-    private final String code;
-    private final DocSection doc;
+    private final Explanation explanation;
     private final String page;
 
     HealthAdvice(String check, String meaning, String action, String code, DocSection doc, String page) {
         this.check = check;
-        this.meaning = meaning;
-        this.action = action;
-        this.code = code;
-        this.doc = doc;
+        this.explanation = new Explanation(meaning, action, code, doc);
         this.page = page;
     }
 
@@ -96,25 +90,8 @@ public enum HealthAdvice implements Explanation {
         return check;
     }
 
-    @Override
-    public String meaning() {
-        return meaning;
-    }
-
-    @Override
-    public String action() {
-        return action;
-    }
-
-    /** The statement that fixes it, to copy; null when no statement does. */
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public DocSection doc() {
-        return doc;
+    public Explanation explanation() {
+        return explanation;
     }
 
     /** The console page that helps (relative to the mount), or null. */
