@@ -204,7 +204,10 @@ class BrowserTest {
             browser.manage().window().setSize(size);
             browser.get(server.uri("/integrity").toString());
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            // The second round's page shows the first round's result until Run swaps the card.
+            WebElement before = browser.findElement(By.id("job-foreign-key-check"));
             browser.findElement(By.cssSelector("#job-foreign-key-check button.run")).click();
+            wait.until(ExpectedConditions.stalenessOf(before));
             WebElement copy = wait.until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("#job-foreign-key-check .finding-violations button[data-copy]")));
             assertThat(browser.findElement(By.cssSelector("#job-foreign-key-check .finding-violations .doc-link")).getAttribute("href"))
