@@ -4,9 +4,7 @@ import io.github.sqliteconsole.core.job.ForeignKeyResult;
 import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.core.job.OrphanResult;
 import io.github.sqliteconsole.core.sql.Identifiers;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What templates ask to explain a finding: the advice lists of this package and links into the
@@ -50,22 +48,19 @@ public final class Advice {
                 .map(table -> "PRAGMA foreign_key_check(" + Identifiers.quote(table) + ");").toList();
     }
 
-    /** Whether any key has violations, is broken (an error), or lacks its child index. */
+    /** Whether any key has child rows without their parent. */
     public boolean anyViolations(List<ForeignKeyResult> keys) {
         return keys.stream().anyMatch(key -> key.violations() > 0);
     }
 
+    /** Whether any key is broken: its parent table missing or a view, its parent columns not unique. */
     public boolean anyBroken(List<ForeignKeyResult> keys) {
         return keys.stream().anyMatch(key -> key.error() != null);
     }
 
+    /** Whether any key's child columns lack an index. */
     public boolean anyMissingIndex(List<ForeignKeyResult> keys) {
         return keys.stream().anyMatch(key -> key.missingIndex() != null);
-    }
-
-    /** The statements a finding brings, for the advice fragment: those that are not null, in order. */
-    public List<String> statements(String... statements) {
-        return Arrays.stream(statements).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -76,6 +71,7 @@ public final class Advice {
         return errors.stream().anyMatch(error -> error.contains(" index "));
     }
 
+    /** Whether any relation has orphans. */
     public boolean anyOrphans(List<OrphanResult> relations) {
         return relations.stream().anyMatch(relation -> relation.orphans() > 0);
     }
