@@ -17,7 +17,8 @@ import javax.sql.DataSource;
  *   <li>{@code operatorRole} and {@code viewerRole}: container roles; when set, they replace the
  *       loopback-only default;</li>
  *   <li>{@code allowedHosts}: comma-separated host names (no port) the {@code Host} header may
- *       carry besides localhost and loopback addresses, e.g. the name a reverse proxy forwards.</li>
+ *       carry besides localhost and loopback addresses, e.g. the name a reverse proxy forwards;</li>
+ *   <li>{@code docsUrl}: where the user guide's {@code docs/} directory is served, ending with {@code /}.</li>
  * </ul>
  */
 record ServletConfigConsole(SqliteConsole console, WebOptions options) {
@@ -38,6 +39,14 @@ record ServletConfigConsole(SqliteConsole console, WebOptions options) {
             try {
                 options = options.withAllowedHosts(java.util.Arrays.stream(allowedHosts.split(","))
                         .map(String::trim).filter(name -> !name.isEmpty()).collect(java.util.stream.Collectors.toSet()));
+            } catch (IllegalArgumentException e) {
+                throw new ServletException(config.getServletName() + ": init-param " + e.getMessage(), e);
+            }
+        }
+        String docsUrl = config.getInitParameter("docsUrl");
+        if (docsUrl != null) {
+            try {
+                options = options.withDocsUrl(docsUrl.trim());
             } catch (IllegalArgumentException e) {
                 throw new ServletException(config.getServletName() + ": init-param " + e.getMessage(), e);
             }

@@ -79,7 +79,7 @@ public class SqliteConsoleServlet extends HttpServlet {
     private transient SqliteConsole console;
     private transient WebOptions options;
     private transient boolean ownsConsole;
-    private final transient Views views = new Views();
+    private transient Views views;
     private final transient CsrfTokens csrfTokens = new CsrfTokens();
     private transient AuditLog auditLog;
     private transient Router router;
@@ -106,6 +106,7 @@ public class SqliteConsoleServlet extends HttpServlet {
             options = configured.options();
             ownsConsole = true;
         }
+        views = new Views(options.docsUrl());
         auditLog = new AuditLog(console);
         router = new Router(routes());
         hostCheck = new HostCheck(options.allowedHosts(), Authorizers.isLoopbackOnly(options.authorizer()));

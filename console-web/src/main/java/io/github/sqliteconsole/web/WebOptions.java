@@ -22,11 +22,15 @@ import java.util.Set;
  *                        {@code Host} is refused (DNS rebinding); with an authorizer of the host's,
  *                        {@code Host} is checked only when this set is not empty.
  * @param hostCsrfToken   the host's own CSRF token, carried by every page beside the console's; none by default
+ * @param docsUrl         where the user guide's {@code docs/} directory is served: every finding links to its
+ *                        section there. By default the guide in the project's repository; a host whose users
+ *                        have no internet access serves a copy of {@code docs/} and sets its URL here
  */
 public record WebOptions(Authorizer authorizer, boolean readOnly, Duration refreshInterval, Set<String> allowedHosts,
-                         HostCsrfToken hostCsrfToken) {
+                         HostCsrfToken hostCsrfToken, String docsUrl) {
 
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(30);
+    public static final String DEFAULT_DOCS_URL = "https://github.com/sqliteconsole/sqlite-console/blob/main/docs/";
 
     public WebOptions {
         Objects.requireNonNull(authorizer, "authorizer");
@@ -37,11 +41,17 @@ public record WebOptions(Authorizer authorizer, boolean readOnly, Duration refre
                     + refreshInterval);
         }
         allowedHosts = HostCheck.normalizeAllowed(Objects.requireNonNull(allowedHosts, "allowedHosts"));
+        Objects.requireNonNull(docsUrl, "docsUrl");
+        if (!(docsUrl.startsWith("https://") || docsUrl.startsWith("http://")) || !docsUrl.endsWith("/")
+                || docsUrl.chars().anyMatch(ch -> ch <= ' ' || ch == '"' || ch == '<' || ch == '>')) {
+            throw new IllegalArgumentException("docsUrl must be an http(s) URL of the docs directory ending with '/', was '"
+                    + docsUrl + "'; for example " + DEFAULT_DOCS_URL);
+        }
     }
 
     /** No extra host names and no host CSRF token, as before those existed. */
     public WebOptions(Authorizer authorizer, boolean readOnly, Duration refreshInterval) {
-        this(authorizer, readOnly, refreshInterval, Set.of(), HostCsrfToken.none());
+        this(authorizer, readOnly, refreshInterval, Set.of(), HostCsrfToken.none(), DEFAULT_DOCS_URL);
     }
 
     public static WebOptions defaults() {
@@ -49,23 +59,28 @@ public record WebOptions(Authorizer authorizer, boolean readOnly, Duration refre
     }
 
     public WebOptions withAuthorizer(Authorizer value) {
-        return new WebOptions(value, readOnly, refreshInterval, allowedHosts, hostCsrfToken);
+        return new WebOptions(value, readOnly, refreshInterval, allowedHosts, hostCsrfToken, docsUrl);
     }
 
     public WebOptions withReadOnly(boolean value) {
-        return new WebOptions(authorizer, value, refreshInterval, allowedHosts, hostCsrfToken);
+        return new WebOptions(authorizer, value, refreshInterval, allowedHosts, hostCsrfToken, docsUrl);
     }
 
     public WebOptions withRefreshInterval(Duration value) {
-        return new WebOptions(authorizer, readOnly, value, allowedHosts, hostCsrfToken);
+        return new WebOptions(authorizer, readOnly, value, allowedHosts, hostCsrfToken, docsUrl);
     }
 
     /** Host names such as {@code console.example.com} that the {@code Host} header may also carry. */
     public WebOptions withAllowedHosts(Set<String> value) {
-        return new WebOptions(authorizer, readOnly, refreshInterval, value, hostCsrfToken);
+        return new WebOptions(authorizer, readOnly, refreshInterval, value, hostCsrfToken, docsUrl);
     }
 
     public WebOptions withHostCsrfToken(HostCsrfToken value) {
-        return new WebOptions(authorizer, readOnly, refreshInterval, allowedHosts, value);
+        return new WebOptions(authorizer, readOnly, refreshInterval, allowedHosts, value, docsUrl);
+    }
+
+    /** The URL of the user guide's {@code docs/} directory, ending with {@code /}. */
+    public WebOptions withDocsUrl(String value) {
+        return new WebOptions(authorizer, readOnly, refreshInterval, allowedHosts, hostCsrfToken, value);
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.awaitility.Awaitility.await;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -189,6 +190,109 @@ class BrowserTest {
         assertThat(severeLogs()).isEmpty();
     }
 
+    /**
+     * Issue 13: a finding's copy button puts its statement on the clipboard, also in a result htmx
+     * swapped in after the page loaded; at a phone's width the explained result does not widen the page.
+     */
+    @Test
+    void aCopyButtonInASwappedInFindingPutsItsStatementOnTheClipboard() {
+        String origin = server.uri("/").getScheme() + "://" + server.uri("/").getAuthority();
+        browser.executeCdpCommand("Browser.grantPermissions",
+                Map.of("origin", origin, "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        for (org.openqa.selenium.Dimension size : List.of(new org.openqa.selenium.Dimension(1280, 900),
+                new org.openqa.selenium.Dimension(390, 844))) {
+            browser.manage().window().setSize(size);
+            browser.get(server.uri("/integrity").toString());
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            // The second round's page shows the first round's result until Run swaps the card.
+            WebElement before = browser.findElement(By.id("job-foreign-key-check"));
+            browser.findElement(By.cssSelector("#job-foreign-key-check button.run")).click();
+            wait.until(ExpectedConditions.stalenessOf(before));
+            WebElement copy = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("#job-foreign-key-check .finding-violations button[data-copy]")));
+            assertThat(browser.findElement(By.cssSelector("#job-foreign-key-check .finding-violations .doc-link")).getAttribute("href"))
+                    .isEqualTo(WebOptions.DEFAULT_DOCS_URL + "integrity.md#foreign-key-violations");
+            writeClipboard("nothing copied yet");
+
+            copy.click();
+            wait.until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
+            assertThat(readClipboard()).as(size + ": the statement beside the button")
+                    .isEqualTo("PRAGMA foreign_key_check(\"purchase_order\");");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("announcer"), "Copied"));
+            assertThat(pageWidths().get(1)).as(size + ": no sideways scrolling").isLessThanOrEqualTo(pageWidths().get(0));
+        }
+        assertThat(severeLogs()).isEmpty();
+    }
+
+    private void writeClipboard(String text) {
+        ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.writeText(arguments[0]).then(() => done(true), e => done(String(e)));", text);
+        assertThat(readClipboard()).isEqualTo(text);
+    }
+
+    private String readClipboard() {
+        return String.valueOf(((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, e => done('clipboard not readable: ' + e));"));
+    }
+
+    /** [viewport width, page width] */
+    private List<Long> pageWidths() {
+        List<?> widths = (List<?>) ((JavascriptExecutor) browser).executeScript(
+                "return [document.documentElement.clientWidth, document.documentElement.scrollWidth]");
+        return widths.stream().map(width -> ((Number) width).longValue()).toList();
+    }
+
+    /**
+     * Issue 13: a job started from the keyboard keeps the focus on its card's button while the job runs
+     * through several polls (only the state area is swapped), and its outcome is announced in the live
+     * region when it ends. The job waits at a gate, so it surely lives through the polls.
+     */
+    @Test
+    void focusStaysOnTheJobsButtonAcrossPollsAndTheOutcomeIsAnnounced() throws Exception {
+        Path file = dir.resolve("gated.db");
+        TestDatabases.seedInventory(TestDatabases.wellConfigured(file));
+        try (GatedJobs jobs = new GatedJobs();
+             SqliteConsole gated = SqliteConsole.builder(TestDatabases.wellConfigured(file)).executor(jobs).build();
+             ConsoleServer gatedServer = ConsoleServer.start(new SqliteConsoleServlet(gated, WebOptions.defaults()), "/", "/admin/*")) {
+            browser.get(gatedServer.uri("/integrity").toString());
+            WebElement run = browser.findElement(By.id("job-action-quick-check"));
+            assertThat(run.getText()).isEqualTo("Run");
+            run.sendKeys(Keys.ENTER);
+
+            await("the card shows the running job").atMost(Duration.ofSeconds(15))
+                    .until(() -> browser.findElements(By.id("job-state-quick-check")).size() == 1);
+            for (int poll = 1; poll <= 3; poll++) {
+                WebElement state = browser.findElement(By.id("job-state-quick-check"));
+                await("state poll " + poll).atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> isStale(state));
+                assertThat(activeElement()).as("after poll " + poll).isEqualTo("job-action-quick-check Cancel");
+            }
+            assertThat(browser.findElement(By.id("announcer")).getText()).isEmpty();
+
+            jobs.open();
+            await("the job ends and its card says so").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> browser.findElement(By.cssSelector("#job-quick-check .badge")).getText().equals("SUCCEEDED"));
+            assertThat(activeElement()).as("the same button, now to run it again").isEqualTo("job-action-quick-check Run again");
+            await("the outcome is announced").atMost(Duration.ofSeconds(5)).until(() ->
+                    browser.findElement(By.id("announcer")).getAttribute("textContent").equals("Quick check finished: succeeded"));
+            assertThat(browser.findElement(By.id("announcer")).getAttribute("aria-live")).isEqualTo("polite");
+            assertThat(severeLogs()).isEmpty();
+        }
+    }
+
+    private String activeElement() {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "return document.activeElement.id + ' ' + document.activeElement.textContent.trim()"));
+    }
+
+    private static boolean isStale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        }
+    }
+
     @Test
     void foreignKeyCheckRunsFromThePageAndItsSampleRowOpens() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -215,7 +319,7 @@ class BrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(server.uri("/maintenance").toString());
         browser.findElement(By.cssSelector("#job-analyze button.run")).click();
-        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        // Issue 13: ANALYZE is cheap; it starts without a confirmation.
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#job-analyze .badge"), "SUCCEEDED"));
         assertThat(browser.findElement(By.cssSelector("#job-analyze .maintenance-result")).getText()).contains("Took");
 

@@ -35,8 +35,12 @@ class OverviewPageTest {
                     .contains("id=\"status-badge\"").contains(">UP<")
                     .contains(file.toString())
                     .contains("hx-trigger=\"every 30s\"")
-                    .contains("src=\"./assets/htmx.min.js\"").doesNotContain("http://").doesNotContain("https://")
+                    .contains("src=\"./assets/htmx.min.js\"").doesNotContain("http://")
                     .doesNotContain("<script>").doesNotContain("style=\"");
+            assertThat(java.util.regex.Pattern.compile("https://[^\"]*").matcher(page.body()).results()
+                    .map(java.util.regex.MatchResult::group).toList())
+                    .as("nothing loaded from elsewhere: the only absolute URLs are links into the user guide")
+                    .isNotEmpty().allSatisfy(url -> assertThat(url).startsWith(WebOptions.DEFAULT_DOCS_URL));
             assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                     .contains("sqlite-console-session=").contains("HttpOnly").contains("SameSite=Strict").contains("Path=/admin"));
         }

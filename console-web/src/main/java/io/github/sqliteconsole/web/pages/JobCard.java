@@ -8,6 +8,9 @@ import io.github.sqliteconsole.core.job.JobState;
 import io.github.sqliteconsole.core.job.OrphanReport;
 import io.github.sqliteconsole.core.job.JobParameter;
 import io.github.sqliteconsole.core.job.JobSnapshot;
+import io.github.sqliteconsole.core.maintenance.VacuumPreflight;
+import io.github.sqliteconsole.core.sql.ByteSize;
+import io.github.sqliteconsole.web.advice.JobAdvice;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,9 +33,41 @@ public record JobCard(JobKind type, JobSnapshot job, boolean canOperate) {
         return type.description();
     }
 
-    /** True for maintenance: the page asks for confirmation first. */
-    public boolean mutates() {
-        return type.mutates();
+    /**
+     * The question asked before a costly job starts, repeating what it costs; null for a cheap one
+     * (a check, ANALYZE, optimize, a checkpoint), which starts at once. A restore is confirmed on
+     * its own page, which names the backup.
+     *
+     * @param preflight VACUUM's preflight when the page has it (the Maintenance page), else null
+     */
+    public String confirmation(VacuumPreflight preflight) {
+        if (!JobAdvice.of(type).confirm()) {
+            return null;
+        }
+        String size = preflight == null ? "" : " (" + ByteSize.format(preflight.fileBytes()) + ")";
+        String lock = preflight != null && !"WAL".equals(preflight.journalMode())
+                ? "readers and writers wait until it ends" : "writers wait until it ends";
+        return switch (type) {
+            case VACUUM -> preflight == null
+                    ? "VACUUM rewrites the whole file: " + lock + ", and it needs about twice the database in free disk."
+                            + " Run it on the live database now?"
+                    : "VACUUM rewrites the whole file" + size + ": " + lock + ", and it needs about "
+                            + ByteSize.format(preflight.neededBytes()) + " of free disk ("
+                            + ByteSize.format(preflight.freeDiskBytes()) + " free now). Run it on the live database now?";
+            case REINDEX -> "REINDEX rebuilds every index of the database" + size + ": " + lock
+                    + ", about as long as reading the whole file takes. Run it on the live database now?";
+            default -> "Run " + title() + " on the live database now? " + lock.substring(0, 1).toUpperCase(Locale.ROOT)
+                    + lock.substring(1) + ".";
+        };
+    }
+
+    /** What the page's live region says when this card's job has ended: its title, outcome and message. */
+    public String announcement() {
+        if (job == null) {
+            return "";
+        }
+        String message = job.message() == null || job.message().equals("done") ? "" : ". " + job.message();
+        return title() + " finished: " + badge().toLowerCase(Locale.ROOT) + message;
     }
 
     /** The parameters a card offers as selects; a backup's id is chosen per backup on the Backup page. */

@@ -5,13 +5,16 @@ import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.core.job.JobSnapshot;
 import io.github.sqliteconsole.web.routing.Exchange;
 import io.github.sqliteconsole.web.routing.Handler;
+import io.github.sqliteconsole.web.routing.Params;
 import io.github.sqliteconsole.web.security.Role;
 import io.github.sqliteconsole.web.view.Views;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Job cards for every page that shows jobs, and the one rule of who may start or cancel a job:
@@ -67,13 +70,28 @@ public final class JobCards {
      * {@code backups-changed} event tells the Backup page to reload its list.
      */
     public void render(Exchange exchange, JobCard card) throws IOException {
+        render(exchange, card, false);
+    }
+
+    /**
+     * @param announce true when this answer is the first to show the job ended (the poll that saw it,
+     *                 a cancel): the card carries its outcome for the page's live region
+     */
+    public void render(Exchange exchange, JobCard card, boolean announce) throws IOException {
         if (card.finished() && card.type().group() == JobKind.Group.BACKUP) {
             exchange.response().setHeader("HX-Trigger", BACKUPS_CHANGED);
         }
-        views.renderFragment(exchange, HttpServletResponse.SC_OK, "fragments/job", "job", Map.of("card", card));
+        Map<String, Object> model = new HashMap<>();
+        model.put("card", card);
+        model.put("announce", announce && card.finished() ? card.announcement() : null);
+        views.renderFragment(exchange, HttpServletResponse.SC_OK, "fragments/job", "job", model);
     }
 
-    /** {@code GET /jobs/{kind}}: one card, which a running job's card polls for its progress. */
+    /**
+     * {@code GET /jobs/{kind}}: one card. With {@code ?part=state}, the poll of a running job's state
+     * area: only that area while the job runs, so the card's buttons (and the keyboard focus on them)
+     * stay; once the job has ended, the whole card in place of the card (HX-Retarget), announcing the outcome.
+     */
     public Handler cardHandler() {
         return exchange -> {
             Optional<JobKind> kind = JobKind.fromApiName(exchange.pathParams().get("kind"));
@@ -81,7 +99,17 @@ public final class JobCards {
                 Responses.error(exchange, views, HttpServletResponse.SC_NOT_FOUND, "There is no job of that kind.");
                 return;
             }
-            render(exchange, card(kind.get(), exchange.role()));
+            JobCard card = card(kind.get(), exchange.role());
+            boolean statePoll = Params.oneOf(exchange.request(), "part", "card", Set.of("card", "state")).equals("state");
+            if (statePoll && card.running()) {
+                views.renderFragment(exchange, HttpServletResponse.SC_OK, "fragments/job", "state", Map.of("card", card));
+                return;
+            }
+            if (statePoll) {
+                exchange.response().setHeader("HX-Retarget", "#job-" + card.kind());
+                exchange.response().setHeader("HX-Reswap", "outerHTML");
+            }
+            render(exchange, card, statePoll);
         };
     }
 }

@@ -122,7 +122,8 @@ public final class JobsApi {
 
     private void answer(Exchange exchange, int status, JobKind kind, JobSnapshot job) throws IOException {
         if (exchange.htmx()) {
-            cards.render(exchange, cards.card(kind, job, exchange.role()));
+            // A job that has already ended (a cancel's answer) is announced, like the poll that sees one end.
+            cards.render(exchange, cards.card(kind, job, exchange.role()), true);
         } else {
             Responses.json(exchange.response(), status, JobJson.of(job));
         }

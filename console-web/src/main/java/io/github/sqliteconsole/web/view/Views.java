@@ -1,5 +1,6 @@
 package io.github.sqliteconsole.web.view;
 
+import io.github.sqliteconsole.web.advice.Advice;
 import io.github.sqliteconsole.web.routing.Exchange;
 import io.github.sqliteconsole.web.security.HostCsrfToken;
 import java.io.IOException;
@@ -22,8 +23,11 @@ public final class Views {
     private static final Links LINKS = new Links();
 
     private final TemplateEngine engine = new TemplateEngine();
+    private final Advice advice;
 
-    public Views() {
+    /** @param docsUrl the user guide's {@code docs/} URL, which every finding's advice links into */
+    public Views(String docsUrl) {
+        this.advice = new Advice(docsUrl);
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Views.class.getClassLoader());
         resolver.setPrefix("io/github/sqliteconsole/web/templates/");
         resolver.setSuffix(".html");
@@ -55,6 +59,7 @@ public final class Views {
         context.setVariable("base", exchange.base());
         context.setVariable("fmt", FORMATS);
         context.setVariable("links", LINKS);
+        context.setVariable("advice", advice);
         context.setVariable("csrfToken", exchange.csrfToken() == null ? "" : exchange.csrfToken());
         // Resolved before the first byte is written: the host may need to start its session for it.
         context.setVariable("hostCsrf", HostCsrfToken.of(exchange.request()).orElse(null));

@@ -63,6 +63,59 @@
     }, 0);
   });
 
+  // The page's polite live region: what a screen reader should hear without moving the focus.
+  function announce(text) {
+    var region = document.getElementById('announcer');
+    if (!region) { return; }
+    region.textContent = '';
+    // Set a moment after clearing, so that the same words twice are announced twice.
+    window.setTimeout(function () { region.textContent = text; }, 50);
+  }
+
+  // A job card swapped in by the poll that saw its job end carries its outcome in data-announce.
+  document.addEventListener('htmx:load', function (event) {
+    var element = event.detail.elt;
+    if (!element || !element.querySelector) { return; }
+    var card = element.hasAttribute('data-announce') ? element : element.querySelector('[data-announce]');
+    if (card) {
+      announce(card.getAttribute('data-announce'));
+      card.removeAttribute('data-announce');
+    }
+  });
+
+  // Copy buttons ([data-copy]) copy the code beside them. One listener on the document, so buttons that
+  // htmx swaps in later work too. Without the Clipboard API (an http page on another host is no secure
+  // context) the code is selected and copied the old way, and stays selected for Ctrl+C.
+  function copied(button, text) {
+    var label = button.textContent;
+    button.textContent = text;
+    announce(text);
+    window.setTimeout(function () { button.textContent = label; }, 2000);
+  }
+  function copyBySelection(button, code) {
+    var range = document.createRange();
+    range.selectNodeContents(code);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    var ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    copied(button, ok ? 'Copied' : 'Selected: press Ctrl+C');
+  }
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest ? event.target.closest('button[data-copy]') : null;
+    if (!button) { return; }
+    var box = button.closest('.copyable');
+    var code = box ? box.querySelector('code') : null;
+    if (!code) { return; }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(code.textContent).then(function () { copied(button, 'Copied'); },
+        function () { copyBySelection(button, code); });
+    } else {
+      copyBySelection(button, code);
+    }
+  });
+
   // Say so when the server cannot be reached, instead of showing stale numbers silently.
   function setConnectionState(text) {
     var state = document.getElementById('connection-state');
