@@ -95,7 +95,8 @@ public class SqliteConsoleAutoConfiguration {
                 .withReadOnly(properties.isReadOnly())
                 .withRefreshInterval(properties.getRefreshInterval())
                 .withHostCsrfToken(hostCsrfTokens.getIfUnique(HostCsrfToken::none))
-                .withAllowedHosts(Set.copyOf(properties.getAllowedHosts()));
+                .withAllowedHosts(Set.copyOf(properties.getAllowedHosts()))
+                .withDocsUrl(properties.getDocsUrl());
         ServletRegistrationBean<SqliteConsoleServlet> registration =
                 new ServletRegistrationBean<>(new SqliteConsoleServlet(console, options), properties.getPath() + "/*");
         registration.setName("sqliteConsole");

@@ -38,6 +38,9 @@ public class SqliteConsoleProperties {
     /** Host names, besides loopback names, that requests may carry in their Host header. */
     private List<String> allowedHosts = new ArrayList<>();
 
+    /** Where the user guide's docs directory is served; every finding links to its section there. */
+    private String docsUrl = WebOptions.DEFAULT_DOCS_URL;
+
     /** How often the overview refreshes itself; 0 turns it off. */
     private Duration refreshInterval = WebOptions.DEFAULT_REFRESH_INTERVAL;
 
@@ -133,6 +136,14 @@ public class SqliteConsoleProperties {
 
     public void setPublicHealth(boolean publicHealth) {
         this.publicHealth = publicHealth;
+    }
+
+    public String getDocsUrl() {
+        return docsUrl;
+    }
+
+    public void setDocsUrl(String docsUrl) {
+        this.docsUrl = docsUrl;
     }
 
     public List<String> getAllowedHosts() {

@@ -30,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 + "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration,"
                 + "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
         "management.endpoints.web.exposure.include=health,metrics",
-        "management.endpoint.health.show-details=always"})
+        "management.endpoint.health.show-details=always",
+        "sqlite.console.docs-url=https://intranet.example/sqlite-console/docs/"})
 class PlainBootAppTest {
 
     private static final Path DATABASE = AppDatabase.create();
@@ -52,7 +53,9 @@ class PlainBootAppTest {
         BootHttp http = new BootHttp(port);
         HttpResponse<String> overview = http.get("/admin/");
         assertThat(overview.statusCode()).isEqualTo(200);
-        assertThat(overview.body()).contains("SQLite Console").doesNotContain("host-csrf-header");
+        assertThat(overview.body()).contains("SQLite Console").doesNotContain("host-csrf-header")
+                .as("findings link into the docs-url the host set")
+                .contains("href=\"https://intranet.example/sqlite-console/docs/health.md#");
         assertThat(http.get("/admin").statusCode()).as("the mount without its slash redirects").isEqualTo(301);
         assertThat(output.getAll()).contains("SQLite Console available at '/admin' for database '" + DATABASE + "'")
                 .contains("SQLite Console serves the DataSource 'dataSource'");
