@@ -172,7 +172,7 @@ class JobsApiTest {
             String finished = server.get("/jobs/integrity-check").body();
             assertThat(finished).contains("problems found")
                     .as("no green SUCCEEDED beside the damage").doesNotContain("state-succeeded").doesNotContain(">SUCCEEDED<")
-                    .contains(">PROBLEMS FOUND<").contains("id=\"corruption-advice\"").contains(".recover");
+                    .contains(">PROBLEMS FOUND<").contains("class=\"corruption-advice\"").contains(".recover");
             assertThat(server.get("/api/health").statusCode()).isEqualTo(503);
             assertThat(server.get("/").body()).as("the overview leads to the advice")
                     .containsPattern("class=\"problem-link\"\\s+href=\"\\./integrity\"");
