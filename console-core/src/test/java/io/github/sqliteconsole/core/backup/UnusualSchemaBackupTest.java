@@ -49,6 +49,32 @@ class UnusualSchemaBackupTest {
         assertThat(rows(live, "SELECT count(*) FROM c")).isEqualTo("2");
     }
 
+    /**
+     * An FTS5 table whose tokenizer this SQLite lacks (an app registers its own): SQLite 3.44+ asks
+     * the table to check itself inside {@code quick_check}, which then fails as a whole with "SQL logic
+     * error", so no backup could be stored, drilled or restored. Its b-trees are checked table by table.
+     */
+    @Test
+    void aFullTextTableWithATokenizerThisSqliteLacksIsBackedUpDrilledAndRestored() throws Exception {
+        Path live = dir.resolve("notes.db");
+        execute(live, "CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)", "INSERT INTO notes VALUES (1, 'hello')",
+                "CREATE VIRTUAL TABLE search USING fts5(body, tokenize = 'trigram')", "INSERT INTO search VALUES ('hello')",
+                "PRAGMA writable_schema = ON",
+                "UPDATE sqlite_schema SET sql = replace(sql, 'trigram', 'apptokenizer') WHERE name = 'search'");
+        StoredBackups backups = StoredBackups.open(StoredBackupOptions.builder(dir.resolve("store")).allowRestore(true)
+                .build(), live, CONNECTIONS, Clock.systemUTC());
+
+        StoredBackup backup = backups.backUp(BackupKind.MANUAL, JobContext.NONE).backup();
+        DrillResult drill = backups.drill(backup.id(), JobContext.NONE);
+        execute(live, "DELETE FROM notes");
+        RestoreResult restored = backups.restore(backup.id(), JobContext.NONE);
+
+        assertThat(backup.manifest().quickCheck()).isEqualTo("ok");
+        assertThat(drill.ok()).as(drill.detail()).isTrue();
+        assertThat(restored.quickCheck()).isEqualTo("ok");
+        assertThat(rows(live, "SELECT count(*) FROM notes")).isEqualTo("1");
+    }
+
     private static void execute(Path database, String... statements) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
              Statement statement = connection.createStatement()) {
