@@ -2,17 +2,15 @@ package io.github.sqliteconsole.core.backup;
 
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.sql.Deadline;
+import io.github.sqliteconsole.core.sql.EveryBTreeCheck;
 import io.github.sqliteconsole.core.sql.Identifiers;
 import io.github.sqliteconsole.core.sql.Queries;
-import io.github.sqliteconsole.core.sql.SqliteErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sqlite.SQLiteErrorCode;
 
 /** What a backup's manifest records and a drill compares: quick/integrity check and rows per table. */
 final class BackupFacts {
@@ -43,30 +41,12 @@ final class BackupFacts {
             try {
                 return Queries.text(connection, "PRAGMA " + pragma + "(1)");
             } catch (SQLException e) {
-                if (SqliteErrors.primaryCode(e) != SQLiteErrorCode.SQLITE_ERROR.code) {
+                if (!EveryBTreeCheck.applies(e)) {
                     throw e;
                 }
-                return tableByTable(connection, pragma);
+                List<String> errors = EveryBTreeCheck.run(connection, pragma, 1);
+                return errors.isEmpty() ? "ok" : errors.get(0);
             }
         }
-    }
-
-    /**
-     * Since SQLite 3.44 the whole-file check asks FTS and R*Tree tables to check themselves; one whose
-     * tokenizer or module this SQLite lacks (an app registered its own) fails the whole pragma with
-     * "SQL logic error". Their data lives in ordinary shadow tables: every b-tree is checked one table
-     * at a time (the schema table's check walks the freelist). Not seen this way: a page in no b-tree.
-     */
-    private static String tableByTable(Connection connection, String pragma) throws SQLException {
-        List<String> tables = new ArrayList<>(List.of("sqlite_schema"));
-        tables.addAll(Queries.texts(connection, "SELECT name FROM sqlite_schema WHERE type = 'table'"
-                + " AND coalesce(sql, '') NOT LIKE 'CREATE VIRTUAL%'"));
-        for (String table : tables) {
-            String verdict = Queries.text(connection, "PRAGMA " + pragma + "(" + Identifiers.quote(table) + ")");
-            if (!"ok".equals(verdict)) {
-                return table + ": " + verdict;
-            }
-        }
-        return "ok";
     }
 }

@@ -2,6 +2,7 @@ package io.github.sqliteconsole.core.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sqliteconsole.core.TestDatabases;
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
 import io.github.sqliteconsole.core.sql.Queries;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Stored backup, drill and restore on schemas real programs write and SQLite itself answers only
@@ -57,10 +59,7 @@ class UnusualSchemaBackupTest {
     @Test
     void aFullTextTableWithATokenizerThisSqliteLacksIsBackedUpDrilledAndRestored() throws Exception {
         Path live = dir.resolve("notes.db");
-        execute(live, "CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)", "INSERT INTO notes VALUES (1, 'hello')",
-                "CREATE VIRTUAL TABLE search USING fts5(body, tokenize = 'trigram')", "INSERT INTO search VALUES ('hello')",
-                "PRAGMA writable_schema = ON",
-                "UPDATE sqlite_schema SET sql = replace(sql, 'trigram', 'apptokenizer') WHERE name = 'search'");
+        TestDatabases.fullTextWithForeignTokenizer(TestDatabases.dataSource(live, new SQLiteConfig()));
         StoredBackups backups = StoredBackups.open(StoredBackupOptions.builder(dir.resolve("store")).allowRestore(true)
                 .build(), live, CONNECTIONS, Clock.systemUTC());
 
