@@ -45,7 +45,8 @@ class RealDatabasesSmokeTest {
         execute(databases.resolve("notes.sqlite"), "CREATE TABLE \"odd \"\"name\"\"\nline\"(a)",
                 "INSERT INTO \"odd \"\"name\"\"\nline\" VALUES (1)",
                 "CREATE VIRTUAL TABLE search USING fts5(body)", "INSERT INTO search VALUES ('hello world')",
-                "CREATE VIRTUAL TABLE own USING fts5(body, tokenize = 'trigram')", "PRAGMA writable_schema = ON",
+                "CREATE VIRTUAL TABLE own USING fts5(body, tokenize = 'trigram')", "INSERT INTO own VALUES ('abcdef')",
+                "PRAGMA writable_schema = ON",
                 "UPDATE sqlite_schema SET sql = replace(sql, 'trigram', 'apptokenizer') WHERE name = 'own'",
                 "INSERT INTO sqlite_schema VALUES ('table', 'shapes', 'shapes', 0, 'CREATE VIRTUAL TABLE shapes USING nosuchmodule(a)')");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
