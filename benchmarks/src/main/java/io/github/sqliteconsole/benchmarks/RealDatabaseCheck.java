@@ -166,16 +166,12 @@ final class RealDatabaseCheck {
     /** The stored files' modes and content, and the manifest against SQLite's counts; returns the unpacked copy. */
     private Path checkBackup(SqliteConsole console, String id, String sha3, Map<String, String> pragmas,
                              List<String> tables, Path live) throws Exception {
-        StoredBackup stored = console.storedBackups().orElseThrow().store().find(id).orElseThrow();
+        StoredBackup stored = stored(console, id);
         BackupManifest manifest = stored.manifest();
         Path manifestFile = stored.file().resolveSibling(stored.file().getFileName() + ".json");
         String modes = mode(stored.file()) + " " + mode(manifestFile) + " dir " + mode(stored.file().getParent());
         compare("modes", modes.equals("rw------- rw------- dir rwx------"), modes);
-        Path unpacked = work.resolve("unpacked.db");
-        try (InputStream in = manifest.compressed() ? new GZIPInputStream(Files.newInputStream(stored.file()))
-                : Files.newInputStream(stored.file())) {
-            Files.copy(in, unpacked, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path unpacked = unpack(stored, work.resolve("unpacked.db"));
         String backupSha3 = SqliteShell.ask(unpacked, ".sha3sum").single();
         compare("backup-content", backupSha3.equals(sha3), "sha3 of the backup " + backupSha3 + ", of the original " + sha3);
         String pages = manifest.pageSize() + "x" + manifest.pageCount();
@@ -201,12 +197,7 @@ final class RealDatabaseCheck {
         compare("restore-pragmas", pragmas.equals(before), "before " + before + ", after " + pragmas);
         String quick = String.join("; ", SqliteShell.ask(live, "PRAGMA quick_check").lines());
         compare("restore-quick_check", quick.equals(restore.quickCheck()), "console " + restore.quickCheck() + ", sqlite3 " + quick);
-        StoredBackup preRestore = console.storedBackups().orElseThrow().store().find(restore.preRestoreBackup()).orElseThrow();
-        Path unpacked = work.resolve("before-restore.db");
-        try (InputStream in = preRestore.manifest().compressed() ? new GZIPInputStream(Files.newInputStream(preRestore.file()))
-                : Files.newInputStream(preRestore.file())) {
-            Files.copy(in, unpacked, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path unpacked = unpack(stored(console, restore.preRestoreBackup()), work.resolve("before-restore.db"));
         String saved = SqliteShell.ask(unpacked, ".sha3sum").single();
         compare("before-restore-content", saved.equals(modified), "sha3 of the before-restore backup " + saved
                 + ", of the modified live copy " + modified);
@@ -217,6 +208,19 @@ final class RealDatabaseCheck {
         }
         compare("restore-fk", restore.foreignKeyViolations() == shellFk, "console " + restore.foreignKeyViolations()
                 + ", sqlite3 " + shellFk);
+    }
+
+    private static StoredBackup stored(SqliteConsole console, String id) throws Exception {
+        return console.storedBackups().orElseThrow().store().find(id).orElseThrow();
+    }
+
+    /** The backup's database file as it was taken, gunzipped when stored compressed. */
+    private static Path unpack(StoredBackup backup, Path to) throws Exception {
+        try (InputStream in = backup.manifest().compressed() ? new GZIPInputStream(Files.newInputStream(backup.file()))
+                : Files.newInputStream(backup.file())) {
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return to;
     }
 
     /** {@code console.table(name)} for every table against the table_xinfo/index_list/foreign_key_list pragmas and count(*). */

@@ -152,9 +152,9 @@ public final class RestoreIntoLive {
     }
 
     /**
-     * {@code PRAGMA foreign_key_check} table by table: for the whole database the pragma fails on one
-     * key SQLite cannot check ("foreign key mismatch", e.g. a key to a view) after the copy is done; such
-     * a table is left out here, the foreign-key-check job explains it.
+     * {@code PRAGMA foreign_key_check} table by table: for the whole database the pragma fails on any
+     * key SQLite cannot check ("foreign key mismatch", e.g. a key to a view), which turned a restore that
+     * had already copied into a failed job. Such a table is left out; the foreign-key-check job explains it.
      */
     private static long foreignKeyViolations(Connection check) throws SQLException {
         long violations = 0;
