@@ -47,6 +47,53 @@ final class SqliteShell {
         run("sqlite3", live.toString(), ".restore '" + backup + "'");
     }
 
+    /**
+     * SQLite's own answer to {@code sql} (or a dot command) on {@code database}: every output line,
+     * or the shell's error message (a missing module, a foreign key mismatch) when it exited non-zero.
+     */
+    static Answer ask(Path database, String sql) throws Exception {
+        Process process;
+        try {
+            process = new ProcessBuilder("sqlite3", "-batch", database.toString(), sql).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("sqlite3 is needed to compare with SQLite's own answers; install it"
+                    + " (Debian: apt-get install sqlite3)", e);
+        }
+        process.getOutputStream().close();
+        // stderr read on its own thread: a full pipe on one side must not stall the other.
+        java.util.concurrent.CompletableFuture<byte[]> stderr = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (var err = process.getErrorStream()) {
+                return err.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String out;
+        try (var in = process.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int exit = process.waitFor();
+        String error = new String(stderr.get(), StandardCharsets.UTF_8).strip();
+        List<String> lines = out.lines().toList();
+        return new Answer(lines, exit == 0 && error.isEmpty() ? null : (error.isEmpty() ? "sqlite3 exited " + exit : error));
+    }
+
+    /** What the shell printed, one entry per line, and its error message (null when it succeeded). */
+    record Answer(List<String> lines, String error) {
+
+        boolean ok() {
+            return error == null;
+        }
+
+        /** The one value the query printed; fails with the shell's message when there is none. */
+        String single() {
+            if (!ok() || lines.size() != 1) {
+                throw new IllegalStateException("sqlite3 answered " + (ok() ? lines : error));
+            }
+            return lines.get(0);
+        }
+    }
+
     /** Runs a command and returns the start of its output. */
     private static String run(String... command) throws Exception {
         Process process;

@@ -56,6 +56,17 @@ public final class TestDatabases {
         return dataSource;
     }
 
+    /**
+     * A table {@code notes} (one row) and an FTS5 table {@code search} whose tokenizer this SQLite lacks,
+     * as an app that registers its own tokenizer leaves it: made with trigram, then renamed in the schema.
+     */
+    public static void fullTextWithForeignTokenizer(SQLiteDataSource dataSource) throws SQLException {
+        execute(dataSource, "CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)", "INSERT INTO notes VALUES (1, 'hello')",
+                "CREATE VIRTUAL TABLE search USING fts5(body, tokenize = 'trigram')", "INSERT INTO search VALUES ('hello')",
+                "PRAGMA writable_schema = ON",
+                "UPDATE sqlite_schema SET sql = replace(sql, 'trigram', 'apptokenizer') WHERE name = 'search'");
+    }
+
     /** A small inventory schema with some rows, enough pages to corrupt one in the middle. */
     public static void seedInventory(SQLiteDataSource dataSource) throws SQLException {
         execute(dataSource,

@@ -2,12 +2,14 @@ package io.github.sqliteconsole.core.backup;
 
 import io.github.sqliteconsole.core.job.JobContext;
 import io.github.sqliteconsole.core.sql.Deadline;
+import io.github.sqliteconsole.core.sql.EveryBTreeCheck;
 import io.github.sqliteconsole.core.sql.Identifiers;
 import io.github.sqliteconsole.core.sql.Queries;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What a backup's manifest records and a drill compares: quick/integrity check and rows per table. */
@@ -36,7 +38,15 @@ final class BackupFacts {
      */
     static String check(Connection connection, String pragma, JobContext context) throws SQLException {
         try (Deadline stop = Deadline.install(connection, Duration.ofDays(365), context::cancelled)) {
-            return Queries.text(connection, "PRAGMA " + pragma + "(1)");
+            try {
+                return Queries.text(connection, "PRAGMA " + pragma + "(1)");
+            } catch (SQLException e) {
+                if (!EveryBTreeCheck.applies(e)) {
+                    throw e;
+                }
+                List<String> errors = EveryBTreeCheck.run(connection, pragma, 1);
+                return errors.isEmpty() ? "ok" : errors.get(0);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sqliteconsole.core.integrity;
 
 import io.github.sqliteconsole.core.job.IntegrityReport;
+import io.github.sqliteconsole.core.sql.EveryBTreeCheck;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,6 +37,11 @@ public final class QuickCheck {
                     errors.add(line);
                 }
             }
+        } catch (SQLException e) {
+            if (!EveryBTreeCheck.applies(e)) {
+                throw e;
+            }
+            errors = EveryBTreeCheck.run(connection, "quick_check", maxErrors);
         }
         return new IntegrityReport(errors, errors.size() >= maxErrors);
     }
