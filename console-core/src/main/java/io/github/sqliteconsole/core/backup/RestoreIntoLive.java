@@ -122,7 +122,7 @@ public final class RestoreIntoLive {
             // The restored database will hold the backup's pages, so its foreign keys are counted in
             // the unpacked backup, beside the before-restore backup: nothing runs beside the copy,
             // which holds the live database's write lock (a check on the other core made it, and
-            // the writers' wait, up to three times as long on a busy machine).
+            // the writers' wait, more than twice as long on a busy machine).
             try (SideTask<Long> counting = SideTask.start("sqlite-console-restore-foreign-keys",
                     stopped -> foreignKeyViolations(unpacked, () -> stopped.getAsBoolean() || context.cancelled()))) {
                 before = takeBackup.take(liveFile, BackupKind.BEFORE_RESTORE, context);
