@@ -42,6 +42,18 @@ final class SqliteShell {
         run("sqlite3", live.toString(), ".backup '" + copy + "'");
     }
 
+    /**
+     * {@code sqlite3 file ".backup copy"} then {@code gzip -1 copy} (gzip's fastest level, as the
+     * console's): a compressed backup; returns the size of {@code copy.gz}.
+     */
+    static long gzippedBackup(Path live, Path copy) throws Exception {
+        Path gz = copy.resolveSibling(copy.getFileName() + ".gz");
+        Files.deleteIfExists(gz);
+        backup(live, copy);
+        run("gzip", "-1", copy.toString());
+        return Files.size(gz);
+    }
+
     /** {@code sqlite3 live ".restore backup"}: the backup copied over the live database. */
     static void restore(Path live, Path backup) throws Exception {
         run("sqlite3", live.toString(), ".restore '" + backup + "'");
@@ -101,7 +113,7 @@ final class SqliteShell {
             process = new ProcessBuilder(List.of(command)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
             throw new IllegalStateException(command[0] + " is needed by the benchmark suite; install it (Debian: "
-                    + "apt-get install sqlite3), .ci/run does", e);
+                    + "apt-get install sqlite3 gzip), .ci/run does", e);
         }
         byte[] head;
         try (var out = process.getInputStream()) {

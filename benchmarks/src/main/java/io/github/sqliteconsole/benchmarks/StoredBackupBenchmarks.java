@@ -17,11 +17,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
  * Stored backups against the {@code sqlite3} shell on the same file: a backup (copy, fsync,
- * quick_check, rows per table, SHA-256, manifest) against {@code .backup}, and a restore into a live
+ * quick_check, rows per table, SHA-256, manifest) against {@code .backup}, the same gzipped against
+ * {@code .backup} and {@code gzip -1}, and a restore into a live
  * database (SHA-256 and checks first, a before-restore backup, the copy, checks after) against
  * {@code .restore}, then the host writer's pace while the console restores.
  */
@@ -63,7 +65,8 @@ final class StoredBackupBenchmarks {
         RestoreResult last = restored.get(restored.size() - 1);
         results.add(new Result("restore a stored backup into the live database", restore.get(0), "sqlite3 .restore",
                 restore.get(1), null, String.format(Locale.ROOT, "includes its before-restore backup; the copy itself %d ms;"
-                        + " quick_check after: %s", last.copyTime().toMillis(), last.quickCheck())));
+                        + " quick_check after: %s; foreign key violations: %d", last.copyTime().toMillis(), last.quickCheck(),
+                        last.foreignKeyViolations())));
 
         try (HostWriter writer = new HostWriter(live)) {
             double alone = writer.millisPerCommit(null, 2000);
@@ -73,6 +76,20 @@ final class StoredBackupBenchmarks {
                             + " it waits while the copy holds the write lock; %d busy errors",
                     1000 / during, 1000 / alone, HostWriter.COMMITS_PER_SECOND, writer.busyErrors())));
         }
+        // After the restores: they restore the newest backup, which must be uncompressed as the shell's.
+        StoredBackups gzipped = StoredBackups.open(StoredBackupOptions.builder(store).build(), database, connections,
+                Clock.systemUTC());
+        AtomicLong consoleBytes = new AtomicLong();
+        AtomicLong shellBytes = new AtomicLong();
+        List<Measurement> compressed = BackupAndLoadBenchmarks.interleaved(Math.min(runs, 2),
+                () -> consoleBytes.set(gzipped.backUp(BackupKind.MANUAL, JobContext.NONE).backup().manifest().bytes()),
+                () -> shellBytes.set(SqliteShell.gzippedBackup(database, shellCopy)));
+        results.add(new Result("stored backup, gzip (as above, compressed beside the checks)", compressed.get(0),
+                "sqlite3 .backup + gzip -1", compressed.get(1), null, String.format(Locale.ROOT,
+                "%.0f MB against the shell's %.0f MB, from %.0f MB", consoleBytes.get() / 1e6, shellBytes.get() / 1e6,
+                Files.size(database) / 1e6)));
+        Files.deleteIfExists(shellCopy.resolveSibling(shellCopy.getFileName() + ".gz"));
+
         deleteTree(store);
         for (Path file : List.of(shellCopy, shellBackup, live, shellLive)) {
             for (String suffix : List.of("", "-wal", "-shm", "-journal")) {

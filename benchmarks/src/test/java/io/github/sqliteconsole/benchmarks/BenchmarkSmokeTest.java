@@ -25,7 +25,7 @@ class BenchmarkSmokeTest {
         List<Result> results = BenchmarkSuite.run(database, Files.createDirectories(dir.resolve("work")), 1,
                 java.time.Duration.ofSeconds(2));
 
-        assertThat(results).hasSize(23);
+        assertThat(results).hasSize(24);
         assertThat(results).allSatisfy(result -> {
             assertThat(result.console().millis()).isNotEmpty();
             assertThat(result.baseline().median()).isPositive();
@@ -36,7 +36,8 @@ class BenchmarkSmokeTest {
                 .contains("host writer while integrity-check job").contains("host writer while orphan-scan job")
                 .contains("host writer while backup job").contains("host writer while optimize job")
                 .contains("sqlite3 .backup + quick_check + sha256sum + cat").contains("| stored backup")
-                .contains("| restore a stored backup").contains("sqlite3 .restore").contains("host writer while restore");
+                .contains("| restore a stored backup").contains("sqlite3 .restore").contains("host writer while restore")
+                .contains("| stored backup, gzip").contains("sqlite3 .backup + gzip -1");
         assertThat(BenchmarkDatabase.ensure(dir.resolve("cache"), BenchmarkDatabase.parseSize("20m")))
                 .as("reused from the cache").isEqualTo(database);
     }

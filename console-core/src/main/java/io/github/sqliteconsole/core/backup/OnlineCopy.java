@@ -1,7 +1,6 @@
 package io.github.sqliteconsole.core.backup;
 
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
-import io.github.sqliteconsole.core.sql.PrivateFiles;
 import io.github.sqliteconsole.core.sql.Queries;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,10 +16,13 @@ import org.sqlite.SQLiteConnection;
  * writer it restarts forever), made self-contained: switched to a rollback journal (a WAL-mode
  * copy would need its -wal file to open read-only), its page count checked against its size.
  *
- * <p>The pages are pulled into a connection the console opened on the copy, so that a temporary
- * copy can be written without journal and without fsync ({@code synchronous=OFF},
- * {@code journal_mode=OFF}): it is deleted after the transfer and a crash leaves only a leftover to
- * remove. A durable copy keeps SQLite's defaults and is fsynced before it is checked.
+ * <p>The pages are pulled into a connection the console opened on the copy, so that the copy is
+ * written without journal and without fsync ({@code synchronous=OFF}, {@code journal_mode=OFF}):
+ * until it is checked it is only a temp file, and a crash leaves a leftover to remove. A download
+ * deletes it after the transfer; a stored backup fsyncs the file it keeps (the copy, or its gzip)
+ * once, beside its check, before renaming it into place. With SQLite's journal and syncs the copy
+ * was fsynced before it was checked, a gzipped backup's copy too, though it is deleted once
+ * compressed.
  */
 final class OnlineCopy {
 
@@ -29,18 +31,14 @@ final class OnlineCopy {
 
     /**
      * Copies {@code source} into {@code copy} (an existing empty file the console created 0600;
-     * SQLite keeps its mode) and returns the copy's page count.
-     *
-     * @param durable whether the copy must survive a crash (a stored backup) or not (a download)
+     * SQLite keeps its mode) and returns the copy's page count. The copy is not fsynced.
      */
-    static long copy(ConsoleConnections connections, Path source, Path copy, boolean durable) throws SQLException, IOException {
+    static long copy(ConsoleConnections connections, Path source, Path copy) throws SQLException, IOException {
         long pageCount;
         try (Connection destination = connections.openReadWrite(copy)) {
-            if (!durable) {
-                try (Statement statement = destination.createStatement()) {
-                    statement.execute("PRAGMA synchronous = OFF");
-                    statement.execute("PRAGMA journal_mode = OFF");
-                }
+            try (Statement statement = destination.createStatement()) {
+                statement.execute("PRAGMA synchronous = OFF");
+                statement.execute("PRAGMA journal_mode = OFF");
             }
             // The source is opened read-only by name (an absolute path, never a URI); both names are
             // the console's own: the host's file and the console's temp name.
@@ -64,9 +62,6 @@ final class OnlineCopy {
                         + Files.size(copy) + " bytes long, but the source had " + observed[1] + " pages ("
                         + observed[0] + " not copied)");
             }
-        }
-        if (durable) {
-            PrivateFiles.fsync(copy);
         }
         return pageCount;
     }

@@ -2,20 +2,15 @@ package io.github.sqliteconsole.core.backup;
 
 import io.github.sqliteconsole.core.sql.ByteSize;
 import io.github.sqliteconsole.core.job.JobContext;
+import io.github.sqliteconsole.core.job.SideTask;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
 import io.github.sqliteconsole.core.sql.PrivateFiles;
 import io.github.sqliteconsole.core.sql.Queries;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -23,12 +18,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * A consistent snapshot of a live database, proven before a byte is sent: SQLite's online backup
@@ -41,9 +32,6 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class SnapshotBackup {
 
-    private static final int BUFFER = 64 * 1024;
-    /** Progress is reported once per this many bytes hashed (a power of two). */
-    private static final long REPORT_EVERY = 8L << 20;
     /** The share of the work the online copy stands for on the progress bar. */
     private static final double COPIED = 0.5;
     /** The console's own naming: {@code snapshot-<pid>-<uuid>.db}, plus what SQLite and gzip add. */
@@ -154,7 +142,7 @@ public final class SnapshotBackup {
 
     private long copyOnline(Path databaseFile, Path copy) throws SQLException, IOException {
         try {
-            return OnlineCopy.copy(connections, databaseFile, copy, false);
+            return OnlineCopy.copy(connections, databaseFile, copy);
         } catch (SQLException e) {
             throw new SQLException("the snapshot failed: " + e.getMessage() + "; nothing was sent", e.getSQLState(),
                     e.getErrorCode(), e);
@@ -166,36 +154,27 @@ public final class SnapshotBackup {
 
     /**
      * Runs {@code quick_check} on the copy (split over two connections) and, on a third thread,
-     * hashes it (or compresses and hashes the compressed bytes): the file no longer changes, and
-     * the hash costs less than the check's smaller half, so it hides behind the check.
+     * hashes it (or compresses and hashes the compressed bytes): the hash costs less than the
+     * check's smaller half, so it hides behind the check.
      */
     private Digested verifyAndDigest(Path copy, boolean gzip, JobContext context) throws SQLException, IOException {
-        AtomicBoolean stop = new AtomicBoolean();
-        long total = Files.size(copy);
-        FutureTask<Digested> digesting = new FutureTask<>(() -> gzip
-                ? new Digested(gzipOf(copy), compressAndHash(copy, gzipOf(copy), total, context, stop))
-                : new Digested(copy, hash(copy, total, context, stop)));
-        Thread digester = new Thread(digesting, "sqlite-console-snapshot-digest");
-        digester.setDaemon(true);
-        digester.start();
-        try {
+        Path file = gzip ? PrivateFiles.createPrivateFile(gzipOf(copy)) : copy;
+        // No fsync: like the copy, the .gz is deleted after the transfer.
+        try (SideTask<byte[]> digest = BackgroundDigest.start(copy, gzip ? file : null, false, context::cancelled,
+                (done, total) -> context.progress(COPIED + (1 - COPIED) * done / Math.max(1, total), "verifying the copy "
+                        + "(quick_check) and computing its SHA-256: " + ByteSize.format(done) + " of "
+                        + ByteSize.format(total) + " hashed"))) {
             quickCheck(copy, context);
-            Digested digested = digesting.get();
+            String sha256 = Base64.getEncoder().encodeToString(digest.await());
             if (gzip) {
                 Files.delete(copy);
             }
-            return digested;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while hashing the snapshot", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
+            return new Digested(file, sha256);
+        } catch (IOException e) {
+            if (context.cancelled()) {
+                throw new IOException("the snapshot was cancelled", e);
             }
-            throw new IllegalStateException("hashing the snapshot failed", e.getCause());
-        } finally {
-            stop.set(true);
-            joinQuietly(digester);
+            throw e;
         }
     }
 
@@ -206,59 +185,9 @@ public final class SnapshotBackup {
         }
     }
 
-    private static String hash(Path file, long total, JobContext context, AtomicBoolean stop) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            copyReporting(in, OutputStream.nullOutputStream(), digest, total, context, stop);
-        }
-        return Base64.getEncoder().encodeToString(digest.digest());
-    }
-
-    private static String compressAndHash(Path copy, Path gz, long total, JobContext context, AtomicBoolean stop)
-            throws IOException {
-        MessageDigest digest = sha256();
-        PrivateFiles.createPrivateFile(gz);
-        try (InputStream in = Files.newInputStream(copy);
-             OutputStream out = new GZIPOutputStream(new DigestOutputStream(
-                     Files.newOutputStream(gz, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), digest), BUFFER)) {
-            copyReporting(in, out, null, total, context, stop);
-        }
-        // No fsync: like the copy, the .gz is deleted after the transfer.
-        return Base64.getEncoder().encodeToString(digest.digest());
-    }
-
-    /** Copies {@code in} to {@code out} (updating {@code digest} if given), reporting how far it got. */
-    private static void copyReporting(InputStream in, OutputStream out, MessageDigest digest, long total,
-                                      JobContext context, AtomicBoolean stop) throws IOException {
-        byte[] buffer = new byte[BUFFER];
-        long done = 0;
-        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-            if (stop.get() || context.cancelled()) {
-                throw new IOException("the snapshot was cancelled");
-            }
-            if (digest != null) {
-                digest.update(buffer, 0, read);
-            }
-            out.write(buffer, 0, read);
-            done += read;
-            if ((done & (REPORT_EVERY - 1)) < read) {
-                context.progress(COPIED + (1 - COPIED) * done / Math.max(1, total), "verifying the copy (quick_check) and "
-                        + "computing its SHA-256: " + ByteSize.format(done) + " of " + ByteSize.format(total) + " hashed");
-            }
-        }
-    }
-
     private static void stopIfCancelled(JobContext context) throws IOException {
         if (context.cancelled()) {
             throw new IOException("the snapshot was cancelled");
-        }
-    }
-
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -274,14 +203,6 @@ public final class SnapshotBackup {
 
     private static Path gzipOf(Path copy) {
         return copy.resolveSibling(copy.getFileName() + ".gz");
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-        }
     }
 
     /** The database's file name without extension, reduced to characters safe in a header. */

@@ -2,16 +2,13 @@ package io.github.sqliteconsole.core.backup;
 
 import io.github.sqliteconsole.core.sql.ByteSize;
 import io.github.sqliteconsole.core.job.JobContext;
+import io.github.sqliteconsole.core.job.SideTask;
 import io.github.sqliteconsole.core.sql.ConsoleConnections;
 import io.github.sqliteconsole.core.sql.Queries;
 import io.github.sqliteconsole.core.sql.SqliteErrors;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Takes one stored backup: SQLite's online backup API in one step into a 0600 temp file in the
@@ -34,7 +30,6 @@ public final class TakeBackup {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final int BUFFER = 64 * 1024;
 
     private final BackupStore store;
     private final ConsoleConnections connections;
@@ -80,21 +75,30 @@ public final class TakeBackup {
                 bytesPerSecond = size / Math.max(1e-3, (System.nanoTime() - started) / 1e9);
             }
             stopIfCancelled(context, databaseFile);
-            context.progress(0.4, "verifying the copy of " + databaseFile.getFileName() + " (quick_check, rows per table)");
-            Verified verified = verify(copy, databaseFile, context);
-            stopIfCancelled(context, databaseFile);
-            context.progress(0.7, (compression ? "compressing and hashing " : "hashing ") + "the copy");
+            context.progress(0.3, "verifying the copy of " + databaseFile.getFileName() + " (quick_check, rows per table)"
+                    + (compression ? " and compressing it" : ""));
+            Verified verified;
             String sha256;
+            if (compression) {
+                gz = store.createTemp(name + ".gz");
+            }
+            // The file kept (the copy, or its gzip) is hashed and fsynced beside the checks.
+            try (SideTask<byte[]> digest = BackgroundDigest.start(copy, gz, true, context::cancelled,
+                    (done, total) -> context.progress(0.3 + 0.6 * done / Math.max(1, total), "verifying the copy of "
+                            + databaseFile.getFileName() + " (quick_check, rows per table) and "
+                            + (compression ? "compressing" : "hashing") + " it: " + ByteSize.format(done) + " of "
+                            + ByteSize.format(total)))) {
+                verified = verify(copy, databaseFile, context);
+                sha256 = HexFormat.of().formatHex(digest.await());
+            }
+            stopIfCancelled(context, databaseFile);
             Path stored;
             String finalName = compression ? name + ".gz" : name;
             store.arriving(finalName);
             if (compression) {
-                gz = store.createTemp(name + ".gz");
-                sha256 = compressAndHash(copy, gz, context);
                 Files.delete(copy);
                 stored = store.moveIntoPlace(gz, finalName);
             } else {
-                sha256 = BackupStore.hashFile(copy, context::cancelled);
                 stored = store.moveIntoPlace(copy, name);
             }
             store.remember(stored, sha256);
@@ -157,10 +161,10 @@ public final class TakeBackup {
         }
     }
 
-    /** The same online copy as a download's, but durable: SQLite's journal and syncs, then an fsync. */
+    /** The same online copy as a download's; the file kept is fsynced once, beside the checks. */
     private void copyOnline(Path databaseFile, Path copy) throws SQLException, IOException {
         try {
-            OnlineCopy.copy(connections, databaseFile, copy, true);
+            OnlineCopy.copy(connections, databaseFile, copy);
         } catch (SQLException e) {
             throw new SQLException(databaseFile.getFileName() + " - stored backup: " + e.getMessage()
                     + "; the next run retries", e.getSQLState(), e.getErrorCode(), e);
@@ -170,16 +174,20 @@ public final class TakeBackup {
     record Verified(long pageCount, long pageSize, String sqliteVersion, long userVersion, Map<String, Long> tables) {
     }
 
+    /**
+     * Checks the copy: {@code quick_check} split by table over two connections (as a download's
+     * snapshot), then rows per table. The copy is in rollback-journal mode already and nobody else
+     * has it, so read-only connections see exactly the bytes being hashed beside them.
+     */
     private Verified verify(Path copy, Path databaseFile, JobContext context) throws SQLException, IOException {
-        try (Connection check = connections.openReadWrite(copy)) {
-            Queries.text(check, "PRAGMA journal_mode = DELETE");
+        try (Connection check = connections.openReadOnly(copy)) {
             long pageCount = Queries.longValue(check, "PRAGMA page_count");
             long pageSize = Queries.longValue(check, "PRAGMA page_size");
             if (pageCount * pageSize != Files.size(copy)) {
                 throw new SQLException(databaseFile.getFileName() + " - stored backup: the copy holds " + pageCount
                         + " pages of " + pageSize + " bytes but is " + Files.size(copy) + " bytes long; nothing was stored");
             }
-            String verdict = BackupFacts.check(check, "quick_check", context);
+            String verdict = SplitQuickCheck.run(connections, copy, context);
             if (!"ok".equals(verdict)) {
                 throw new SQLException(databaseFile.getFileName() + " - stored backup: the copy failed quick_check ("
                         + verdict + "); nothing was stored; run the integrity check on the live database");
@@ -187,21 +195,6 @@ public final class TakeBackup {
             return new Verified(pageCount, pageSize, Queries.text(check, "SELECT sqlite_version()"),
                     Queries.longValue(check, "PRAGMA user_version"), BackupFacts.rowCounts(check, context));
         }
-    }
-
-    private static String compressAndHash(Path copy, Path gz, JobContext context) throws IOException {
-        MessageDigest digest = BackupStore.sha256Digest();
-        byte[] buffer = new byte[BUFFER];
-        try (InputStream in = Files.newInputStream(copy);
-             OutputStream out = new GZIPOutputStream(new DigestOutputStream(Files.newOutputStream(gz), digest), BUFFER)) {
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                if (context.cancelled()) {
-                    throw new IOException("the stored backup was cancelled while compressing");
-                }
-                out.write(buffer, 0, read);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static void stopIfCancelled(JobContext context, Path databaseFile) throws IOException {

@@ -32,8 +32,8 @@ public final class CrashChild {
         JobContext context = new JobContext() {
             @Override
             public void progress(double fraction, String message) {
-                if (mode.equals("backup") && message.startsWith("compressing")) {
-                    // The verified copy sits under its temp name: wait here to be killed.
+                if (mode.equals("backup") && message.startsWith("verifying the copy")) {
+                    // The copy sits under its temp name, about to be checked and compressed: wait here to be killed.
                     mark(marker, message);
                     awaitForever(never);
                 }

@@ -36,7 +36,7 @@ class CrashTest {
         Process child = start("backup", live, store, marker);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(marker) || !child.isAlive());
-            assertThat(Files.readString(marker)).startsWith("compressing");
+            assertThat(Files.readString(marker)).startsWith("verifying the copy").endsWith("and compressing it");
         } finally {
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);

@@ -171,6 +171,77 @@ class RestoreIntoLiveTest {
                 .isInstanceOf(RestoreRefused.class).hasMessageContaining("no stored backup shop-19990101T000000Z");
     }
 
+    @Test
+    void foreignKeyViolationsOfTheRestoredDatabaseAreCountedAsThePragmaCountsThem() throws Exception {
+        Path live = dir.resolve("shop.db");
+        SQLiteDataSource sqlite = TestDatabases.wellConfigured(live);
+        TestDatabases.execute(sqlite, "PRAGMA foreign_keys = OFF",
+                "CREATE TABLE customer (id INTEGER PRIMARY KEY)",
+                "CREATE TABLE purchase (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customer(id))",
+                "INSERT INTO customer(id) " + TestDatabases.series(10) + " SELECT n FROM n",
+                "INSERT INTO purchase(customer_id) " + TestDatabases.series(100) + " SELECT 1 + n % 13 FROM n");
+        StoredBackups backups = StoredBackups.open(StoredBackupOptions.builder(dir.resolve("store")).allowRestore(true)
+                .build(), live, CONNECTIONS, Clock.systemUTC());
+        StoredBackup backup = backups.backUp(BackupKind.MANUAL, JobContext.NONE).backup();
+        TestDatabases.execute(sqlite, "DELETE FROM purchase WHERE customer_id > 10");
+
+        RestoreResult result = backups.restore(backup.id(), JobContext.NONE);
+
+        try (Connection connection = sqlite.getConnection()) {
+            long pragma = Queries.longValue(connection, "SELECT count(*) FROM pragma_foreign_key_check");
+            assertThat(pragma).isEqualTo(21); // customer_id 11, 12 and 13 of 1 + n % 13 for n = 1..100
+            assertThat(result.foreignKeyViolations()).isEqualTo(pragma);
+        }
+        assertThat(result.quickCheck()).isEqualTo("ok");
+    }
+
+    /**
+     * A backup whose SHA-256 matches a manifest that says its quick_check passed holds the bytes
+     * that passed, so the restore does not check them again; one whose manifest does not say so is
+     * checked, and refused when the check fails, before anything changed.
+     */
+    @Test
+    void theBackupIsCheckedBeforeTheCopyOnlyWhenItsManifestDoesNotSayItPassed() throws Exception {
+        Path live = dir.resolve("shop.db");
+        SQLiteDataSource sqlite = TestDatabases.wellConfigured(live);
+        TestDatabases.seedInventory(sqlite);
+        StoredBackups backups = StoredBackups.open(StoredBackupOptions.builder(dir.resolve("store")).compression(false)
+                .allowRestore(true).build(), live, CONNECTIONS, Clock.systemUTC());
+        StoredBackup backup = backups.backUp(BackupKind.MANUAL, JobContext.NONE).backup();
+        List<String> steps = new ArrayList<>();
+        JobContext recording = new JobContext() {
+            @Override
+            public void progress(double fraction, String message) {
+                steps.add(message);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+        backups.restore(backup.id(), recording);
+        assertThat(steps).noneMatch(step -> step.startsWith("quick_check of " + backup.id()))
+                .contains("quick_check of shop.db");
+
+        BackupManifest proven = backup.manifest();
+        TestDatabases.overwrite(backup.file(), proven.pageSize() * (proven.pageCount() / 2), (int) proven.pageSize());
+        String sha256 = BackupStore.hashFile(backup.file(), () -> false);
+        backups.store().writeManifest(new BackupManifest(proven.id(), proven.createdAt(), proven.kind(), proven.source(),
+                proven.file(), proven.bytes(), sha256, proven.compressed(), proven.pageCount(), proven.pageSize(),
+                proven.sqliteVersion(), proven.userVersion(), proven.tables(), "not checked", null));
+        TestDatabases.execute(sqlite, "DELETE FROM purchase_order");
+        steps.clear();
+
+        assertThatThrownBy(() -> backups.restore(backup.id(), recording)).isInstanceOf(RestoreRefused.class)
+                .hasMessageStartingWith("shop.db - restore refused: backup " + backup.id() + " fails quick_check (")
+                .hasMessageEndingWith("); nothing was changed; restore another backup");
+        assertThat(steps).contains("quick_check of " + backup.id()).noneMatch(step -> step.startsWith("copying "));
+        try (Connection connection = sqlite.getConnection()) {
+            assertThat(Queries.longValue(connection, "SELECT count(*) FROM purchase_order")).isZero();
+        }
+    }
+
     private static long count(PreparedStatement statement) throws Exception {
         try (ResultSet rows = statement.executeQuery()) {
             rows.next();
