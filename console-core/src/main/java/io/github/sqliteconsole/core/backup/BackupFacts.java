@@ -5,12 +5,14 @@ import io.github.sqliteconsole.core.sql.Deadline;
 import io.github.sqliteconsole.core.sql.EveryBTreeCheck;
 import io.github.sqliteconsole.core.sql.Identifiers;
 import io.github.sqliteconsole.core.sql.Queries;
+import io.github.sqliteconsole.core.sql.SqliteErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sqlite.SQLiteErrorCode;
 
 /** What a backup's manifest records and a drill compares: quick/integrity check and rows per table. */
 final class BackupFacts {
@@ -19,15 +21,24 @@ final class BackupFacts {
     private BackupFacts() {
     }
 
-    /** Rows of every ordinary table (virtual tables are counted through their shadow tables), by name. */
-    static Map<String, Long> rowCounts(Connection connection, JobContext context) throws SQLException {
+    /**
+     * Rows of every ordinary table (virtual tables are counted through their shadow tables), by name.
+     * In a database known to be damaged, a table whose pages cannot be read is left out.
+     */
+    static Map<String, Long> rowCounts(Connection connection, JobContext context, boolean damaged) throws SQLException {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : Queries.texts(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' "
                 + "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")) {
             if (context.cancelled()) {
                 throw new SQLException("counting rows was cancelled");
             }
-            rows.put(table, Queries.longValue(connection, "SELECT count(*) FROM " + Identifiers.quote(table)));
+            try {
+                rows.put(table, Queries.longValue(connection, "SELECT count(*) FROM " + Identifiers.quote(table)));
+            } catch (SQLException e) {
+                if (!damaged || SqliteErrors.primaryCode(e) != SQLiteErrorCode.SQLITE_CORRUPT.code) {
+                    throw e;
+                }
+            }
         }
         return rows;
     }

@@ -88,7 +88,7 @@ public final class TakeBackup {
                             + databaseFile.getFileName() + " (quick_check, rows per table) and "
                             + (compression ? "compressing" : "hashing") + " it: " + ByteSize.format(done) + " of "
                             + ByteSize.format(total)))) {
-                verified = verify(copy, databaseFile, context);
+                verified = verify(copy, databaseFile, kind, context);
                 sha256 = HexFormat.of().formatHex(digest.await());
             }
             stopIfCancelled(context, databaseFile);
@@ -105,7 +105,7 @@ public final class TakeBackup {
             BackupManifest manifest = new BackupManifest(BackupStore.idOf(name).orElseThrow(), createdAt, kind,
                     databaseFile.toAbsolutePath().toString(), stored.getFileName().toString(), Files.size(stored), sha256,
                     compression, verified.pageCount(), verified.pageSize(), verified.sqliteVersion(),
-                    verified.userVersion(), verified.tables(), "ok", null);
+                    verified.userVersion(), verified.tables(), verified.quickCheck(), null);
             context.progress(0.95, "writing the manifest " + manifest.file() + BackupStore.MANIFEST_SUFFIX);
             store.writeManifest(manifest);
             return new StoredBackup(manifest.id(), stored, manifest, null);
@@ -171,15 +171,19 @@ public final class TakeBackup {
         }
     }
 
-    record Verified(long pageCount, long pageSize, String sqliteVersion, long userVersion, Map<String, Long> tables) {
+    record Verified(long pageCount, long pageSize, String sqliteVersion, long userVersion, Map<String, Long> tables,
+                    String quickCheck) {
     }
 
     /**
      * Checks the copy: {@code quick_check} split by table over two connections (as a download's
      * snapshot), then rows per table. The copy is in rollback-journal mode already and nobody else
-     * has it, so read-only connections see exactly the bytes being hashed beside them.
+     * has it, so read-only connections see exactly the bytes being hashed beside them. A damaged copy
+     * is refused, except before a restore: restoring is how a damaged database is repaired, so what
+     * was there is kept as found, its verdict in the manifest (a restore of it is then refused).
      */
-    private Verified verify(Path copy, Path databaseFile, JobContext context) throws SQLException, IOException {
+    private Verified verify(Path copy, Path databaseFile, BackupKind kind, JobContext context)
+            throws SQLException, IOException {
         try (Connection check = connections.openReadOnly(copy)) {
             long pageCount = Queries.longValue(check, "PRAGMA page_count");
             long pageSize = Queries.longValue(check, "PRAGMA page_size");
@@ -188,12 +192,14 @@ public final class TakeBackup {
                         + " pages of " + pageSize + " bytes but is " + Files.size(copy) + " bytes long; nothing was stored");
             }
             String verdict = SplitQuickCheck.run(connections, copy, context);
-            if (!"ok".equals(verdict)) {
+            boolean damaged = !"ok".equals(verdict);
+            if (damaged && kind != BackupKind.BEFORE_RESTORE) {
                 throw new SQLException(databaseFile.getFileName() + " - stored backup: the copy failed quick_check ("
                         + verdict + "); nothing was stored; run the integrity check on the live database");
             }
             return new Verified(pageCount, pageSize, Queries.text(check, "SELECT sqlite_version()"),
-                    Queries.longValue(check, "PRAGMA user_version"), BackupFacts.rowCounts(check, context));
+                    Queries.longValue(check, "PRAGMA user_version"), BackupFacts.rowCounts(check, context, damaged),
+                    verdict);
         }
     }
 

@@ -242,6 +242,38 @@ class RestoreIntoLiveTest {
         }
     }
 
+    /**
+     * Restore is how a damaged database is repaired: the before-restore backup keeps what was there
+     * as found, with its quick_check verdict in the manifest, instead of stopping the restore.
+     */
+    @Test
+    void aDamagedLiveDatabaseIsRestoredAndKeptAsFoundInItsBeforeRestoreBackup() throws Exception {
+        Path live = dir.resolve("shop.db");
+        SQLiteDataSource sqlite = TestDatabases.wellConfigured(live);
+        TestDatabases.seedInventory(sqlite);
+        StoredBackups backups = StoredBackups.open(StoredBackupOptions.builder(dir.resolve("store")).allowRestore(true)
+                .build(), live, CONNECTIONS, Clock.systemUTC());
+        StoredBackup backup = backups.backUp(BackupKind.MANUAL, JobContext.NONE).backup();
+        TestDatabases.corruptMiddlePage(sqlite, live);
+        try (Connection connection = sqlite.getConnection()) {
+            assertThat(Queries.text(connection, "PRAGMA quick_check(1)")).isNotEqualTo("ok");
+        }
+
+        RestoreResult result = backups.restore(backup.id(), JobContext.NONE);
+
+        assertThat(result.quickCheck()).isEqualTo("ok");
+        try (Connection connection = sqlite.getConnection()) {
+            assertThat(Queries.text(connection, "PRAGMA quick_check(1)")).isEqualTo("ok");
+            assertThat(Queries.longValue(connection, "SELECT count(*) FROM purchase_order")).isEqualTo(5000);
+        }
+        StoredBackup before = backups.store().find(result.preRestoreBackup()).orElseThrow();
+        assertThat(before.manifest().kind()).isEqualTo(BackupKind.BEFORE_RESTORE);
+        assertThat(before.manifest().quickCheck()).isNotEqualTo("ok").isNotBlank();
+        assertThat(before.manifest().tables()).containsEntry("supplier", 50L);
+        assertThatThrownBy(() -> backups.restore(before.id(), JobContext.NONE)).isInstanceOf(RestoreRefused.class)
+                .hasMessageContaining("fails quick_check");
+    }
+
     private static long count(PreparedStatement statement) throws Exception {
         try (ResultSet rows = statement.executeQuery()) {
             rows.next();
