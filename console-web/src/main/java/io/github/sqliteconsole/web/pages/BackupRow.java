@@ -19,6 +19,8 @@ import java.util.List;
 public record BackupRow(String id, String path, String fileName, Instant createdAt, String kind, Long bytes,
                         String sha256, List<String> tiers, String drill, boolean proven, String damage) {
 
+    private static final String DAMAGED_WHEN_TAKEN = "damaged when taken: ";
+
     static BackupRow of(ListedBackup listed) {
         StoredBackup backup = listed.backup();
         BackupManifest manifest = backup.manifest();
@@ -34,6 +36,10 @@ public record BackupRow(String id, String path, String fileName, Instant created
     }
 
     private static String drillStatus(BackupManifest manifest) {
+        if (!"ok".equals(manifest.quickCheck())) {
+            // A before-restore backup keeps a damaged database as it was found.
+            return DAMAGED_WHEN_TAKEN + manifest.quickCheck();
+        }
         if (manifest.drill() == null) {
             return "not drilled";
         }
@@ -45,6 +51,6 @@ public record BackupRow(String id, String path, String fileName, Instant created
     }
 
     public boolean drillFailed() {
-        return drill.startsWith("drill failed");
+        return drill.startsWith("drill failed") || drill.startsWith(DAMAGED_WHEN_TAKEN);
     }
 }
