@@ -51,6 +51,24 @@ class DemoSeederTest {
         assertThat(Files.size(file)).isEqualTo(size);
     }
 
+    /** The README's {@code -Ddemo.db}: someone's file, opened read-only on purpose, is not a fault of the setup. */
+    @Test
+    void demoOverSomeonesFileOpenedReadOnlyReportsItWritableCheckUp() throws Exception {
+        Path theirs = dir.resolve("their.db");
+        new DemoSeeder().seedIfMissing(theirs);
+        try (HikariDataSource pool = new DemoDatabase(theirs, false).openPool();
+             SqliteConsole console = SqliteConsole.builder(pool).build()) {
+            HealthReport report = console.health();
+
+            assertThat(report.checks()).filteredOn(check -> check.name().equals("writable"))
+                    .singleElement().satisfies(check -> {
+                        assertThat(check.status()).isEqualTo(HealthStatus.UP);
+                        assertThat(check.detail()).startsWith("the app opens the database read-only (its choice)");
+                    });
+            assertThat(report.problems()).isEmpty();
+        }
+    }
+
     @Test
     void demoOverAMissingUserFileStartsAndReportsDownWithoutCreatingIt() {
         Path missing = dir.resolve("their.db");

@@ -8,6 +8,8 @@ package io.github.sqliteconsole.core.health;
  * @param walBytes          size of the {@code -wal} file, 0 when there is none
  * @param freeDiskBytes     space usable on the file's volume, -1 when unknown
  * @param readOnly          the host cannot write to the database
+ * @param openedReadOnly    the host's own connections open it read-only (open mode or {@code query_only}):
+ *                          the host chose not to write, so a read-only file is no fault of the setup
  * @param foreignKeys       {@code PRAGMA foreign_keys} on a host connection
  * @param busyTimeoutMillis {@code PRAGMA busy_timeout} on a host connection
  * @param synchronous       {@code PRAGMA synchronous} on a host connection, by name
@@ -18,6 +20,7 @@ public record DatabaseInfo(
         long walBytes,
         long freeDiskBytes,
         boolean readOnly,
+        boolean openedReadOnly,
         boolean foreignKeys,
         int busyTimeoutMillis,
         String synchronous,

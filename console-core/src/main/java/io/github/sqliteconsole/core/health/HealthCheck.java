@@ -99,7 +99,8 @@ public final class HealthCheck implements HostDatabase.Locator, AutoCloseable {
         HostSettings settings = host.settings();
         if (settings.inMemory()) {
             checks.add(HealthCheckResult.up(QuickCheckCache.NAME, "not run: in-memory database"));
-            return Optional.of(judge(new DatabaseInfo("", 0, 0, -1, settings.readOnly(), settings.foreignKeys(),
+            return Optional.of(judge(new DatabaseInfo("", 0, 0, -1, settings.readOnly(), settings.readOnly(),
+                    settings.foreignKeys(),
                     settings.busyTimeoutMillis(), settings.synchronous(), host.inMemoryFacts()), checks));
         }
         Path file = Path.of(settings.path());
@@ -119,7 +120,7 @@ public final class HealthCheck implements HostDatabase.Locator, AutoCloseable {
         boolean readOnly = settings.readOnly() || !Files.isWritable(file) || !Files.isWritable(parentOf(file));
         DatabaseInfo info = new DatabaseInfo(file.toString(), DatabaseFiles.sizeOrZero(file),
                 DatabaseFiles.sizeOrZero(DatabaseFiles.walOf(file)), freeDisk(file),
-                readOnly, settings.foreignKeys(), settings.busyTimeoutMillis(), settings.synchronous(), facts);
+                readOnly, settings.readOnly(), settings.foreignKeys(), settings.busyTimeoutMillis(), settings.synchronous(), facts);
         return Optional.of(judge(info, checks));
     }
 
@@ -142,10 +143,7 @@ public final class HealthCheck implements HostDatabase.Locator, AutoCloseable {
 
     private DatabaseInfo judge(DatabaseInfo info, List<HealthCheckResult> checks) {
         DatabaseFileFacts file = info.file();
-        checks.add(info.readOnly()
-                ? HealthCheckResult.down("writable", "the database is read-only for the app: "
-                        + "writes fail; check the permissions of the file and its directory, and the connection's open mode")
-                : HealthCheckResult.up("writable", "the app can write to the database"));
+        checks.add(writableCheck(info));
         checks.add("WAL".equals(file.journalMode())
                 ? HealthCheckResult.up("journal_mode", "WAL: readers and the writer do not block each other")
                 : HealthCheckResult.degraded("journal_mode", "journal_mode is " + file.journalMode()
@@ -176,6 +174,22 @@ public final class HealthCheck implements HostDatabase.Locator, AutoCloseable {
                     : HealthCheckResult.up("disk_space", ByteSize.format(info.freeDiskBytes()) + " free"));
         }
         return info;
+    }
+
+    /**
+     * A host that opens its connections read-only chose so (an archive, someone's file looked at):
+     * nothing it does will fail for it. Only a read-write host on a file or directory it cannot
+     * write is broken: its first write fails.
+     */
+    private static HealthCheckResult writableCheck(DatabaseInfo info) {
+        if (info.openedReadOnly()) {
+            return HealthCheckResult.up("writable", "the app opens the database read-only (its choice): "
+                    + "its connections do not write, whatever the file's permissions");
+        }
+        return info.readOnly()
+                ? HealthCheckResult.down("writable", "the database is read-only for the app: "
+                        + "writes fail; give the app's user write permission on the file and its directory")
+                : HealthCheckResult.up("writable", "the app can write to the database");
     }
 
     private HealthCheckResult freelistCheck(DatabaseInfo info) {

@@ -10,9 +10,12 @@ import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
@@ -223,8 +226,9 @@ class HealthCheckTest {
         }
     }
 
+    /** An archive or someone's file the host opens read-only on purpose: nothing it does fails for it. */
     @Test
-    void readOnlyConnectionsAreDown() throws Exception {
+    void connectionsOpenedReadOnlyByChoiceAreUpEvenOnAFileNobodyMayWrite() throws Exception {
         Path file = dir.resolve("archive.db");
         TestDatabases.seedInventory(TestDatabases.wellConfigured(file));
         SQLiteConfig config = new SQLiteConfig();
@@ -232,11 +236,36 @@ class HealthCheckTest {
         config.setBusyTimeout(5000);
         config.enforceForeignKeys(true);
         try (SqliteConsole console = SqliteConsole.builder(TestDatabases.dataSource(file, config)).build()) {
+            HealthReport writable = console.health();
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+            HealthReport readOnlyFile = console.health();
+
+            for (HealthReport report : List.of(writable, readOnlyFile)) {
+                assertThat(check(report, "writable").status()).isEqualTo(HealthStatus.UP);
+                assertThat(check(report, "writable").detail())
+                        .isEqualTo("the app opens the database read-only (its choice): "
+                                + "its connections do not write, whatever the file's permissions");
+                assertThat(report.database().orElseThrow().readOnly()).isTrue();
+                assertThat(report.database().orElseThrow().openedReadOnly()).isTrue();
+                assertThat(report.status()).isEqualTo(HealthStatus.UP);
+            }
+        }
+    }
+
+    @Test
+    void readWriteConnectionsOnAFileTheAppCannotWriteAreDown() throws Exception {
+        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "skipped: root writes a 0444 file anyway; run the build as an ordinary user");
+        Path file = dir.resolve("locked.db");
+        TestDatabases.seedInventory(TestDatabases.wellConfigured(file));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        try (SqliteConsole console = SqliteConsole.builder(TestDatabases.wellConfigured(file)).build()) {
             HealthReport report = console.health();
 
             assertThat(check(report, "writable").status()).isEqualTo(HealthStatus.DOWN);
-            assertThat(check(report, "writable").detail()).contains("read-only");
-            assertThat(report.database().orElseThrow().readOnly()).isTrue();
+            assertThat(check(report, "writable").detail()).isEqualTo("the database is read-only for the app: "
+                    + "writes fail; give the app's user write permission on the file and its directory");
+            assertThat(report.database().orElseThrow().openedReadOnly()).isFalse();
         }
     }
 
