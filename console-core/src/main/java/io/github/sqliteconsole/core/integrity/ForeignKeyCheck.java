@@ -54,24 +54,26 @@ public final class ForeignKeyCheck {
         Optional<TableDetails> parent = schema.parent(own, key.parentTable());
         if (parent.isEmpty()) {
             if (isView(own, key.parentTable())) {
-                return failed(child, key, key.parentColumns(), 0, "foreign key mismatch: the parent " + key.parentTable()
+                return failed(child, key, key.parentColumns(), 0, List.of(), "foreign key mismatch: the parent " + key.parentTable()
                         + " is a view, and a foreign key can only reference a table; SQLite's own check stops with"
                         + " \"foreign key mismatch\" here");
             }
             // SQLite's check counts every child row with a non-NULL key when the parent table is missing.
             long violations = nonNullKeys(own, child.name(), key.childColumns());
-            return failed(child, key, key.parentColumns(), violations, "the parent table " + key.parentTable()
+            List<Long> samples = violations > 0 && child.hasRowid()
+                    ? nonNullKeyRowids(own, child.name(), key.childColumns()) : List.of();
+            return failed(child, key, key.parentColumns(), violations, samples, "the parent table " + key.parentTable()
                     + " does not exist: every row with a non-NULL " + String.join(", ", key.childColumns())
                     + " breaks this key; create the table or drop the REFERENCES clause");
         }
         List<String> parentColumns = key.parentColumns().isEmpty() ? parent.get().primaryKey() : key.parentColumns();
         if (parentColumns.size() != key.childColumns().size()) {
-            return failed(child, key, parentColumns, 0, "foreign key mismatch: " + key.childColumns().size()
+            return failed(child, key, parentColumns, 0, List.of(), "foreign key mismatch: " + key.childColumns().size()
                     + " child columns for " + parentColumns.size() + " parent columns");
         }
         String problem = ParentKey.problem(own, parent.get(), parentColumns);
         if (problem != null) {
-            return failed(child, key, parentColumns, 0, "foreign key mismatch: " + problem);
+            return failed(child, key, parentColumns, 0, List.of(), "foreign key mismatch: " + problem);
         }
         MissingParents missing = new MissingParents(child.name(), key.childColumns(), parent.get().name(), parentColumns);
         long violations = missing.count(own);
@@ -81,8 +83,8 @@ public final class ForeignKeyCheck {
     }
 
     private static ForeignKeyResult failed(TableDetails child, ForeignKeyInfo key, List<String> parentColumns,
-                                           long violations, String why) {
-        return new ForeignKeyResult(child.name(), key.parentTable(), key.childColumns(), parentColumns, violations, List.of(),
+                                           long violations, List<Long> samples, String why) {
+        return new ForeignKeyResult(child.name(), key.parentTable(), key.childColumns(), parentColumns, violations, samples,
                 why, missingIndex(child, key.childColumns()));
     }
 
@@ -98,12 +100,28 @@ public final class ForeignKeyCheck {
 
     /** Child rows whose key has no NULL: what the pragma counts against a missing parent table. */
     private static long nonNullKeys(Connection own, String child, List<String> columns) throws SQLException {
-        String sql = "SELECT count(*) FROM " + Identifiers.quote(child) + " WHERE " + columns.stream()
-                .map(column -> Identifiers.quote(column) + " IS NOT NULL").collect(Collectors.joining(" AND "));
-        try (PreparedStatement statement = own.prepareStatement(sql);
+        try (PreparedStatement statement = own.prepareStatement("SELECT count(*) " + nonNullKeyRows(child, columns));
              ResultSet rows = statement.executeQuery()) {
             return rows.next() ? rows.getLong(1) : 0;
         }
+    }
+
+    /** The first {@link #SAMPLES} of those rows, as the pragma lists them: by rowid. */
+    private static List<Long> nonNullKeyRowids(Connection own, String child, List<String> columns) throws SQLException {
+        List<Long> rowids = new ArrayList<>();
+        try (PreparedStatement statement = own.prepareStatement("SELECT rowid " + nonNullKeyRows(child, columns)
+                + " ORDER BY rowid LIMIT " + SAMPLES);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                rowids.add(rows.getLong(1));
+            }
+        }
+        return rowids;
+    }
+
+    private static String nonNullKeyRows(String child, List<String> columns) {
+        return "FROM " + Identifiers.quote(child) + " WHERE " + columns.stream()
+                .map(column -> Identifiers.quote(column) + " IS NOT NULL").collect(Collectors.joining(" AND "));
     }
 
     /** A CREATE INDEX for the child columns when no index starts with them, else null. */

@@ -80,7 +80,9 @@ public final class OrphanScan {
             throws SQLException {
         ForeignKeyResult checked = new ForeignKeyCheck().check(own, schema, child, key);
         if (checked.error() != null) {
-            return failed(child.name(), key.childColumns(), checked.parent(), checked.parentColumns(), "declared", checked.error());
+            // A missing parent table still has its violations (every non-NULL key): keep the check's count and rows.
+            return new OrphanResult(child.name(), key.childColumns(), checked.parent(), checked.parentColumns(), "declared",
+                    checked.violations(), checked.sampleRowids(), null, null, checked.error(), null);
         }
         return count(own, child, key.childColumns(), checked.parent(), checked.parentColumns(), "declared");
     }

@@ -93,6 +93,35 @@ class ForeignKeyCheckTest {
         }
     }
 
+    @Test
+    void aMissingParentTableSamplesTheRowsThePragmaLists() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("ghost.db"));
+        execute(dataSource, "PRAGMA foreign_keys = OFF",
+                "CREATE TABLE child (id INTEGER PRIMARY KEY, ghost_id INT REFERENCES ghost(id))",
+                "INSERT INTO child VALUES (1, NULL), (2, NULL), (3, 5)");
+        try (Connection connection = dataSource.getConnection()) {
+            List<Long> pragma = pragmaRowids(connection, "child");
+            assertThat(pragma).as("SQLite's own rows").containsExactly(3L);
+
+            assertThat(new ForeignKeyCheck().run(connection, new NoJob())).singleElement().satisfies(r -> {
+                assertThat(r.violations()).isEqualTo(pragma.size());
+                assertThat(r.sampleRowids()).isEqualTo(pragma);
+                assertThat(r.error()).contains("ghost does not exist");
+            });
+        }
+    }
+
+    /** The rowids {@code PRAGMA foreign_key_check(table)} lists, in its order. */
+    static List<Long> pragmaRowids(Connection connection, String table) throws Exception {
+        List<Long> rowids = new java.util.ArrayList<>();
+        try (ResultSet rows = connection.createStatement().executeQuery("PRAGMA foreign_key_check(" + table + ")")) {
+            while (rows.next()) {
+                rowids.add(rows.getLong(2));
+            }
+        }
+        return rowids;
+    }
+
     /** Issue 13: a missing parent table counted 0 though SQLite's check counts every non-NULL key. */
     @Test
     void aMissingParentTableCountsWhatThePragmaCountsAndAViewParentIsNamedAsAView() throws Exception {

@@ -67,6 +67,27 @@ class OrphanScanTest {
     }
 
     /** Issue 13, as on Chromium's History: id columns naming no table, 0 meaning "none", NOT NULL keys. */
+    /** The orphan scan's declared keys say what the foreign-key check and SQLite's pragma say. */
+    @Test
+    void aMissingParentTableCountsAndSamplesWhatThePragmaReports() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("ghost.db"));
+        execute(dataSource, "PRAGMA foreign_keys = OFF",
+                "CREATE TABLE child (id INTEGER PRIMARY KEY, ghost_id INT REFERENCES ghost(id))",
+                "INSERT INTO child VALUES (1, NULL), (2, NULL), (3, 5)");
+        try (Connection connection = dataSource.getConnection()) {
+            List<Long> pragma = ForeignKeyCheckTest.pragmaRowids(connection, "child");
+            assertThat(pragma).as("SQLite's own rows").containsExactly(3L);
+
+            assertThat(new OrphanScan(List.of()).run(connection, new NoJob()))
+                    .filteredOn(r -> r.origin().equals("declared")).singleElement().satisfies(r -> {
+                        assertThat(r.orphans()).isEqualTo(pragma.size());
+                        assertThat(r.sampleRowids()).isEqualTo(pragma);
+                        assertThat(r.error()).contains("ghost does not exist");
+                        assertThat(r.deleteSql()).isNull();
+                    });
+        }
+    }
+
     @Test
     void noiseIsLeftOutAndASentinelValueIsNamedAndNotNullColumnsAreNeverCleared() throws Exception {
         SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("history.db"));
