@@ -154,6 +154,7 @@ class TableApiTest {
         JsonNode view = JSON.readTree(server.get("/api/tables/recent_orders").body());
 
         assertThat(view.get("type").asText()).isEqualTo("view");
+        assertThat(view.get("withoutRowid").asBoolean()).as("pragma_table_list says wr=0 for a view").isFalse();
         assertThat(view.get("columns")).extracting(column -> column.get("name").asText()).containsExactly("id", "note");
         assertThat(view.get("sql").asText()).isEqualTo("CREATE VIEW recent_orders AS SELECT id, note FROM purchase_order WHERE id > 10");
         for (String field : List.of("rows", "tableBytes", "indexBytes", "totalBytes", "sizeHistory")) {

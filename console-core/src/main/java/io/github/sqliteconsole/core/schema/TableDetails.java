@@ -35,9 +35,12 @@ public record TableDetails(String name, String type, boolean withoutRowid, boole
         return missingModule == null;
     }
 
-    /** Rows can be paged by rowid: every table except WITHOUT ROWID ones. */
+    /**
+     * Rows can be paged by rowid: every table except WITHOUT ROWID ones. A view has no rowid
+     * either, yet is not WITHOUT ROWID ({@code pragma_table_list} says wr=0 for it).
+     */
     public boolean hasRowid() {
-        return !withoutRowid;
+        return !withoutRowid && !"view".equals(type);
     }
 
     /** Primary key columns in key order; empty for a rowid table without a declared key. */

@@ -56,7 +56,7 @@ public final class TableInspector {
     }
 
     /**
-     * The view named exactly {@code name}, described as a table without a rowid or keys: its
+     * The view named exactly {@code name}, described as a table without keys (and, by its type, without a rowid): its
      * columns and DDL, so its rows can be browsed like a table's.
      */
     public Optional<TableDetails> inspectView(Connection connection, String name) throws SQLException {
@@ -67,7 +67,7 @@ public final class TableInspector {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new TableDetails(name, "view", true, false, rows.getString(1), columns(connection, name),
+                return Optional.of(new TableDetails(name, "view", false, false, rows.getString(1), columns(connection, name),
                         List.of(), List.of(), List.of(), triggers(connection, name)));
             }
         }

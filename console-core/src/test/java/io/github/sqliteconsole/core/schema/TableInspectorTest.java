@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sqliteconsole.core.SqliteConsole;
 import io.github.sqliteconsole.core.TestDatabases;
+import io.github.sqliteconsole.core.sql.Queries;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +83,26 @@ class TableInspectorTest {
             assertThat(console.schema().table("t")).isPresent();
         }
     }
+    /** A view is not WITHOUT ROWID: the flag says what {@code pragma_table_list}'s wr column says. */
+    @Test
+    void withoutRowidIsWhatTheTableListSaysForViewsAndTables() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("rowids.db"));
+        execute(dataSource, "CREATE TABLE plain (x)", "CREATE TABLE keyed (k TEXT PRIMARY KEY) WITHOUT ROWID",
+                "CREATE VIEW v AS SELECT * FROM plain");
+        try (SqliteConsole console = SqliteConsole.builder(dataSource).build();
+             Connection connection = dataSource.getConnection()) {
+            for (String name : List.of("plain", "keyed", "v")) {
+                boolean wr = Queries.longValue(connection,
+                        "SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?", name) == 1;
+                assertThat(console.schema().table(name).orElseThrow().withoutRowid()).as(name).isEqualTo(wr);
+            }
+            assertThat(console.schema().table("keyed").orElseThrow().withoutRowid()).isTrue();
+            assertThat(console.schema().table("v").orElseThrow().withoutRowid()).isFalse();
+            assertThat(console.schema().table("v").orElseThrow().hasRowid()).as("a view has no rowid to page by").isFalse();
+            assertThat(console.schema().table("plain").orElseThrow().hasRowid()).isTrue();
+        }
+    }
+
     @Test
     void inspectingEveryTableAtOnceDescribesEachExactlyAsInspectingItAlone() throws Exception {
         SQLiteDataSource dataSource = TestDatabases.wellConfigured(dir.resolve("all-at-once.db"));
