@@ -111,9 +111,15 @@ final class ConsoleJobs {
             case VACUUM -> maintenance(Maintenance.Operation.VACUUM);
             case BACKUP -> backups.prepare(jobs, options.jobDeadline(), arguments.get("compress").equals("gzip"));
             case STORED_BACKUP -> stored(kind, (stored, context) -> storedBackupReport(stored.backUp(trigger, context)));
-            case RESTORE_DRILL -> stored(kind, (stored, context) -> drillReport(stored, arguments.get("backup"), context));
+            case RESTORE_DRILL -> {
+                String id = knownBackup(arguments);
+                yield stored(kind, (stored, context) -> drillReport(stored, id, context));
+            }
             case RESTORE -> {
-                String id = requiredBackup(arguments);
+                String id = knownBackup(arguments);
+                if (id.isEmpty()) {
+                    throw new InvalidJobArgument(kind, "backup", id, "name the stored backup to restore, as GET /api/backups lists it");
+                }
                 yield stored(kind, (stored, context) -> restoreReport(stored.restore(id, context)));
             }
         };
@@ -145,10 +151,27 @@ final class ConsoleJobs {
         });
     }
 
-    private static String requiredBackup(JobArguments arguments) {
+    /**
+     * The {@code backup} argument, refused before any job starts when it names no stored backup:
+     * a typo is the caller's mistake (400), not a job that fails. Empty (the newest, for a drill)
+     * passes; so does any id while stored backups are off or their store cannot be read, which the
+     * job itself then reports.
+     */
+    private String knownBackup(JobArguments arguments) {
         String id = arguments.get("backup");
         if (id.isEmpty()) {
-            throw new InvalidJobArgument(arguments.kind(), "backup", id, "name the stored backup to restore, as GET /api/backups lists it");
+            return id;
+        }
+        boolean unknown;
+        try {
+            Optional<StoredBackups> stored = storedBackups.stored();
+            unknown = stored.isPresent() && !stored.get().has(id);
+        } catch (IOException | SQLException e) {
+            return id;
+        }
+        if (unknown) {
+            throw new InvalidJobArgument(arguments.kind(), "backup", id,
+                    "there is no stored backup with that id; pick one as GET /api/backups lists it");
         }
         return id;
     }

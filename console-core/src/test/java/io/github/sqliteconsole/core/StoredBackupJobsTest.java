@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.sqliteconsole.core.backup.BackupKind;
 import io.github.sqliteconsole.core.backup.ListedBackup;
+import io.github.sqliteconsole.core.backup.RestoreRefused;
+import io.github.sqliteconsole.core.backup.StoredBackups;
 import io.github.sqliteconsole.core.health.HealthCheckResult;
 import io.github.sqliteconsole.core.health.HealthStatus;
 import io.github.sqliteconsole.core.job.DrillReport;
+import io.github.sqliteconsole.core.job.InvalidJobArgument;
 import io.github.sqliteconsole.core.job.JobConflict;
 import io.github.sqliteconsole.core.job.JobKind;
 import io.github.sqliteconsole.core.job.JobSnapshot;
@@ -22,9 +25,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
@@ -76,6 +81,30 @@ class StoredBackupJobsTest {
             assertThat(off.error()).isEqualTo("shop.db - stored-backup refused: stored backups are off; "
                     + "set backupStore to a directory to turn them on");
             assertThat(backupsCheck(console)).isEqualTo(new HealthCheckResult("backups", HealthStatus.UP, "stored backups off"));
+        }
+    }
+
+    /** A typo in the id is refused before any job starts, for a drill as for a restore, and names no server path. */
+    @Test
+    void anUnknownBackupIdIsRefusedBeforeAnyJobStartsAndNamesNoPath() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.inventory(temp.resolve("shop.db"));
+        Path store = temp.resolve("backups");
+        try (SqliteConsole console = SqliteConsole.builder(dataSource).backupStore(store).allowRestore(true).build()) {
+            finished(console, console.startJob(JobKind.STORED_BACKUP));
+            for (JobKind kind : List.of(JobKind.RESTORE_DRILL, JobKind.RESTORE)) {
+                assertThatThrownBy(() -> console.start(kind, Map.of("backup", "nope")))
+                        .isInstanceOf(InvalidJobArgument.class)
+                        .hasMessage("a " + kind.apiName() + " job cannot take backup=nope; "
+                                + "there is no stored backup with that id; pick one as GET /api/backups lists it");
+                assertThat(console.jobs().latest(kind.apiName())).as(kind.apiName()).isEmpty();
+            }
+            // Asked directly, past the job's check: the refusal still keeps the store's directory to itself.
+            StoredBackups stored = console.backups().stored().orElseThrow();
+            for (ThrowingCallable direct : List.<ThrowingCallable>of(() -> stored.drill("nope", null),
+                    () -> stored.verify("nope", null), () -> stored.downloadable("nope"), () -> stored.preflight("nope"))) {
+                assertThatThrownBy(direct).isInstanceOf(RestoreRefused.class).hasMessageContaining("no stored backup nope")
+                        .hasMessageNotContaining(store.toString());
+            }
         }
     }
 

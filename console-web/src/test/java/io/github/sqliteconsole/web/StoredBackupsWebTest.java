@@ -196,6 +196,25 @@ class StoredBackupsWebTest {
         }
     }
 
+    /** A typo in {@code backup=} is the caller's mistake: 400 naming the id, before any job starts, and no server path. */
+    @Test
+    void anUnknownBackupIdIsA400ForDrillAndRestoreThatNamesTheIdAndNoPath() throws Exception {
+        try (SqliteConsole console = console(database(), true);
+             ConsoleServer server = ConsoleServer.start(console, WebOptions.defaults())) {
+            start(server, "/api/jobs/stored-backup");
+            String token = server.csrfToken();
+            for (String kind : List.of("restore-drill", "restore")) {
+                HttpResponse<String> refused = server.post("/api/jobs/" + kind + "?backup=nope", "X-CSRF-Token", token);
+
+                assertThat(refused.statusCode()).as(kind).isEqualTo(400);
+                assertThat(json(refused.body()).get("error").asText()).isEqualTo("a " + kind + " job cannot take backup=nope; "
+                        + "there is no stored backup with that id; pick one as GET /api/backups lists it");
+                assertThat(refused.body()).doesNotContain(dir.toString());
+                assertThat(console.jobs().latest(kind)).as(kind).isEmpty();
+            }
+        }
+    }
+
     @Test
     void theConfirmationShowsThePreflightAndItsFormStartsTheRestore() throws Exception {
         SQLiteDataSource dataSource = database();

@@ -62,7 +62,7 @@ public final class RestoreIntoLive {
                     + "to restore stored backups into the live database");
         }
         StoredBackup backup = store.find(backupId).orElseThrow(() -> new RestoreRefused(live + " - restore refused: no "
-                + "stored backup " + backupId + " in " + store.directory() + "; pick one from the list"));
+                + "stored backup " + backupId + "; pick one from the list"));
         if (backup.damaged()) {
             throw new RestoreRefused(live + " - restore refused: backup " + backupId + " is damaged: " + backup.damage());
         }

@@ -100,11 +100,20 @@ public final class StoredBackups {
 
     /** The {@code restore-drill} job on backup {@code id}. */
     public DrillResult drill(String id, JobContext context) throws IOException, SQLException, RestoreRefused {
-        StoredBackup backup = store.find(id).orElseThrow(() -> new RestoreRefused("no stored backup " + id + " in "
-                + store.directory() + " to drill; pick one from the list"));
+        StoredBackup backup = store.find(id).orElseThrow(() -> unknown(id));
         DrillResult result = drill.drill(backup, context);
         lastDrill = result.at();
         return result;
+    }
+
+    /** Whether {@code id} names a stored backup, damaged or not: what a job is refused for before it starts. */
+    public boolean has(String id) throws IOException {
+        return store.find(id).isPresent();
+    }
+
+    /** The store's directory stays out: the message reaches whoever typed the id, over HTTP. */
+    private static RestoreRefused unknown(String id) {
+        return new RestoreRefused("no stored backup " + id + "; pick one from the list");
     }
 
     /** The scheduled drill: the newest intact backup; empty when there is none yet. */
@@ -145,8 +154,7 @@ public final class StoredBackups {
 
     /** The backup file to download: only an intact backup, verified against its SHA-256 first. */
     public Path downloadable(String id) throws IOException, RestoreRefused {
-        StoredBackup backup = store.find(id).orElseThrow(() -> new RestoreRefused("no stored backup " + id + " in "
-                + store.directory()));
+        StoredBackup backup = store.find(id).orElseThrow(() -> unknown(id));
         StoredBackup verified = store.verify(backup, () -> false);
         if (verified.damaged()) {
             throw new RestoreRefused("backup " + id + " is damaged and not handed out: " + verified.damage());
@@ -156,8 +164,7 @@ public final class StoredBackups {
 
     /** Hashes backup {@code id} now and returns it as listed afterwards (the "verify" button). */
     public StoredBackup verify(String id, JobContext context) throws IOException, RestoreRefused {
-        StoredBackup backup = store.find(id).orElseThrow(() -> new RestoreRefused("no stored backup " + id + " in "
-                + store.directory()));
+        StoredBackup backup = store.find(id).orElseThrow(() -> unknown(id));
         return store.verify(backup, context::cancelled);
     }
 
