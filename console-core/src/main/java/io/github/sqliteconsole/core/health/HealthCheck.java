@@ -100,8 +100,7 @@ public final class HealthCheck implements HostDatabase.Locator, AutoCloseable {
         if (settings.inMemory()) {
             checks.add(HealthCheckResult.up(QuickCheckCache.NAME, "not run: in-memory database"));
             return Optional.of(judge(new DatabaseInfo("", 0, 0, -1, settings.readOnly(), settings.readOnly(),
-                    settings.foreignKeys(),
-                    settings.busyTimeoutMillis(), settings.synchronous(), host.inMemoryFacts()), checks));
+                    settings.foreignKeys(), settings.busyTimeoutMillis(), settings.synchronous(), host.inMemoryFacts()), checks));
         }
         Path file = Path.of(settings.path());
         databaseFile.set(file);
