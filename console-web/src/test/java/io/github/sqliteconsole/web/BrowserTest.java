@@ -409,6 +409,38 @@ class BrowserTest {
         }
     }
 
+    /**
+     * From the keyboard, Restore… moves the focus to the confirmation's heading (not its button, so a
+     * second Enter does not restore), and Cancel puts it back on the Restore… link that opened it.
+     */
+    @Test
+    void theRestoreConfirmationTakesTheFocusAndCancelReturnsIt() throws Exception {
+        Path file = dir.resolve("shop.db");
+        TestDatabases.seedInventory(TestDatabases.wellConfigured(file));
+        try (SqliteConsole shop = SqliteConsole.builder(TestDatabases.wellConfigured(file))
+                .backupStore(dir.resolve("backups")).allowRestore(true).build();
+             ConsoleServer shopServer = ConsoleServer.start(new SqliteConsoleServlet(shop, WebOptions.defaults()))) {
+            await("the first scheduled backup").atMost(Duration.ofSeconds(60)).until(() -> shop.jobs().latest("stored-backup")
+                    .map(job -> job.state().finished()).orElse(false));
+            browser.get(shopServer.uri("/backup").toString());
+            String row = browser.findElement(By.cssSelector("tr.backup-row")).getAttribute("id");
+            browser.findElement(By.cssSelector("[id='" + row + "'] a.restore-link")).sendKeys(Keys.ENTER);
+
+            await("the confirmation has the focus").atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                    .until(() -> activeElement().equals("restore-heading Restore"));
+            assertThat(browser.findElements(By.id("confirm-restore"))).hasSize(1);
+
+            browser.findElement(By.cssSelector("#job-restore a.cancel-restore")).sendKeys(Keys.ENTER);
+            await("back on the link that opened it").atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                    .until(() -> browser.findElements(By.id("confirm-restore")).isEmpty()
+                            && "restore-link".equals(((JavascriptExecutor) browser).executeScript(
+                            "return document.activeElement.className")));
+            assertThat(((JavascriptExecutor) browser).executeScript("return document.activeElement.closest('tr').id"))
+                    .isEqualTo(row);
+            assertThat(severeLogs()).isEmpty();
+        }
+    }
+
     /** Finished downloads in {@code directory} whose name ends with {@code suffix} (Chromium's partial files do not). */
     private static long fileCount(Path directory, String suffix) {
         try (var files = Files.list(directory)) {
