@@ -135,11 +135,13 @@
   document.addEventListener('click', function (event) {
     var button = event.target.closest ? event.target.closest('button[data-copy]') : null;
     if (!button) { return; }
-    var box = button.closest('.copyable');
+    var box = button.closest('.copyable, .digest-box');
     var code = box ? box.querySelector('code') : null;
     if (!code) { return; }
+    // A shortened value (a SHA-256 shown as its first digits) carries the whole one to copy.
+    var text = code.getAttribute('data-copy-text') || code.textContent;
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(code.textContent).then(function () { copied(button, 'Copied'); },
+      navigator.clipboard.writeText(text).then(function () { copied(button, 'Copied'); },
         function () { copyBySelection(button, code); });
     } else {
       copyBySelection(button, code);
