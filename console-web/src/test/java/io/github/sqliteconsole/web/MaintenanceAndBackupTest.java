@@ -74,7 +74,10 @@ class MaintenanceAndBackupTest {
                         .contains("POST /api/jobs/vacuum").contains("DENIED").contains("POST /api/jobs/analyze")
                         .as("issue 13: VACUUM's confirmation repeats its cost")
                         .containsPattern("hx-confirm=\"VACUUM rewrites the whole file \\([^)]+\\): writers wait until it ends, "
-                                + "and it needs about [^\"]+ of free disk \\([^)]+ free now\\)");
+                                + "and it needs about [^\"]+ of free disk \\([^)]+ free now\\)")
+                        .as("the reserve is part of the need").contains("of free disk (twice the database and the "
+                                + io.github.sqliteconsole.core.sql.ByteSize.format(console.options().diskReserve())
+                                + " kept free for the application; ");
             }
             assertThat(new AuditTrailReader(console).actions()).as("kept in the state file across servlets")
                     .contains("DENIED POST /api/jobs/vacuum", "ALLOWED POST /api/jobs/analyze", "FAILED POST /api/jobs/checkpoint");
