@@ -428,13 +428,8 @@ class BrowserTest {
      */
     @Test
     void theRestoreConfirmationTakesTheFocusAndCancelReturnsIt() throws Exception {
-        Path file = dir.resolve("shop.db");
-        TestDatabases.seedInventory(TestDatabases.wellConfigured(file));
-        try (SqliteConsole shop = SqliteConsole.builder(TestDatabases.wellConfigured(file))
-                .backupStore(dir.resolve("backups")).allowRestore(true).build();
-             ConsoleServer shopServer = ConsoleServer.start(new SqliteConsoleServlet(shop, WebOptions.defaults()))) {
-            await("the first scheduled backup").atMost(Duration.ofSeconds(60)).until(() -> shop.jobs().latest("stored-backup")
-                    .map(job -> job.state().finished()).orElse(false));
+        try (Shop shop = shopWithABackup()) {
+            ConsoleServer shopServer = shop.server();
             browser.get(shopServer.uri("/backup").toString());
             String row = browser.findElement(By.cssSelector("tr.backup-row")).getAttribute("id");
             browser.findElement(By.cssSelector("[id='" + row + "'] a.restore-link")).sendKeys(Keys.ENTER);
@@ -457,13 +452,8 @@ class BrowserTest {
     /** At a phone's 390 px a stored backup's actions are on screen, its SHA-256 shortened, the full one copyable. */
     @Test
     void atPhoneWidthAStoredBackupsActionsAreInReach() throws Exception {
-        Path file = dir.resolve("shop.db");
-        TestDatabases.seedInventory(TestDatabases.wellConfigured(file));
-        try (SqliteConsole shop = SqliteConsole.builder(TestDatabases.wellConfigured(file))
-                .backupStore(dir.resolve("backups")).allowRestore(true).build();
-             ConsoleServer shopServer = ConsoleServer.start(new SqliteConsoleServlet(shop, WebOptions.defaults()))) {
-            await("the first scheduled backup").atMost(Duration.ofSeconds(60)).until(() -> shop.jobs().latest("stored-backup")
-                    .map(job -> job.state().finished()).orElse(false));
+        try (Shop shop = shopWithABackup()) {
+            ConsoleServer shopServer = shop.server();
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
             browser.get(shopServer.uri("/backup").toString());
             List<?> place = (List<?>) ((JavascriptExecutor) browser).executeScript(
@@ -479,6 +469,26 @@ class BrowserTest {
             WebElement digest = browser.findElement(By.cssSelector("tr.backup-row code.digest"));
             assertThat(digest.getAttribute("data-copy-text")).isEqualTo(digest.getAttribute("title")).matches("[0-9a-f]{64}");
             assertThat(severeLogs()).isEmpty();
+        }
+    }
+
+    /** A console with stored backups and restore allowed, once its first scheduled backup is taken. */
+    private Shop shopWithABackup() throws Exception {
+        Path file = dir.resolve("shop.db");
+        TestDatabases.seedInventory(TestDatabases.wellConfigured(file));
+        SqliteConsole console = SqliteConsole.builder(TestDatabases.wellConfigured(file))
+                .backupStore(dir.resolve("backups")).allowRestore(true).build();
+        Shop shop = new Shop(console, ConsoleServer.start(new SqliteConsoleServlet(console, WebOptions.defaults())));
+        await("the first scheduled backup").atMost(Duration.ofSeconds(60)).until(() -> console.jobs().latest("stored-backup")
+                .map(job -> job.state().finished()).orElse(false));
+        return shop;
+    }
+
+    private record Shop(SqliteConsole console, ConsoleServer server) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            server.close();
+            console.close();
         }
     }
 
