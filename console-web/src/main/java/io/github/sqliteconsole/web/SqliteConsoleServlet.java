@@ -287,8 +287,8 @@ public class SqliteConsoleServlet extends HttpServlet {
             return "the download was requested by a page of another site; open the Backup page and download from there";
         }
         if (route.mutates() && CsrfTokens.isInQueryString(request)) {
-            return "the CSRF token was sent in the URL, where access logs keep it; send it in the X-CSRF-Token header "
-                    + "or the form body";
+            return "the CSRF token was sent in the URL, where access logs keep it; send it in the header "
+                    + CsrfTokens.HEADER + " or form field " + CsrfTokens.FORM_FIELD + " of the body";
         }
         return null;
     }

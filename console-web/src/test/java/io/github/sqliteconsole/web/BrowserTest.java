@@ -294,8 +294,16 @@ class BrowserTest {
     }
 
     @Test
-    void foreignKeyCheckRunsFromThePageAndItsSampleRowOpens() {
+    void foreignKeyCheckRunsFromThePageAndItsSampleRowOpens() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // Long names and a key without an index: the statement to create it is the widest cell.
+        TestDatabases.execute(TestDatabases.wellConfigured(dir.resolve("app.db")), "PRAGMA foreign_keys = OFF",
+                "CREATE TABLE purchase_order_line_item_delivery_confirmation (id INTEGER PRIMARY KEY,"
+                        + " purchase_order_reference_identifier INTEGER REFERENCES purchase_order(id),"
+                        + " supplier_reference_identifier_for_delivery INTEGER REFERENCES supplier(id))",
+                "INSERT INTO purchase_order_line_item_delivery_confirmation " + TestDatabases.series(40)
+                        + " SELECT 1000000000 + n, 1, 900000000 + n FROM n");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         browser.get(server.uri("/integrity").toString());
         browser.findElement(By.cssSelector("#job-foreign-key-check button.run")).click();
 
@@ -306,6 +314,10 @@ class BrowserTest {
         assertThat(browser.findElement(By.cssSelector("#job-foreign-key-check table")).getText())
                 .contains("purchase_order").contains("supplier");
         assertThat(sample.getText()).isEqualTo("7001");
+        List<?> table = (List<?>) ((JavascriptExecutor) browser).executeScript("const t = document.querySelector("
+                + "'#job-foreign-key-check table.fk-results'); return [t.scrollWidth, t.parentElement.clientWidth];");
+        assertThat(((Number) table.get(0)).longValue()).as("at 1280 px the results table (%s px) fits its card (%s px)",
+                table.get(0), table.get(1)).isLessThanOrEqualTo(((Number) table.get(1)).longValue());
 
         sample.click();
         wait.until(ExpectedConditions.textToBe(By.id("table-name"), "purchase_order"));
@@ -387,7 +399,8 @@ class BrowserTest {
             WebElement newest = browser.findElement(By.cssSelector("tr.backup-row"));
             String id = newest.getAttribute("id").substring("backup-".length());
             assertThat(newest.getText()).contains("manual").contains("not drilled");
-            assertThat(newest.findElement(By.cssSelector("code.digest")).getText()).matches("[0-9a-f]{64}");
+            assertThat(newest.findElement(By.cssSelector("code.digest")).getText()).matches("[0-9a-f]{12}…");
+            assertThat(newest.findElement(By.cssSelector("code.digest")).getAttribute("title")).matches("[0-9a-f]{64}");
 
             try (Connection connection = pool.getConnection()) {
                 connection.createStatement().execute("DELETE FROM purchase_order");
@@ -406,6 +419,76 @@ class BrowserTest {
             wait.until(driver -> driver.findElement(By.cssSelector("tr.backup-row")).getText().contains("before-restore"));
             assertThat(browser.findElements(By.cssSelector("tr.backup-row"))).as("kept apart from retention").hasSize(listed + 1);
             assertThat(severeLogs()).isEmpty();
+        }
+    }
+
+    /**
+     * From the keyboard, Restore… moves the focus to the confirmation's heading (not its button, so a
+     * second Enter does not restore), and Cancel puts it back on the Restore… link that opened it.
+     */
+    @Test
+    void theRestoreConfirmationTakesTheFocusAndCancelReturnsIt() throws Exception {
+        try (Shop shop = shopWithABackup()) {
+            ConsoleServer shopServer = shop.server();
+            browser.get(shopServer.uri("/backup").toString());
+            String row = browser.findElement(By.cssSelector("tr.backup-row")).getAttribute("id");
+            browser.findElement(By.cssSelector("[id='" + row + "'] a.restore-link")).sendKeys(Keys.ENTER);
+
+            await("the confirmation has the focus").atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                    .until(() -> activeElement().equals("restore-heading Restore"));
+            assertThat(browser.findElements(By.id("confirm-restore"))).hasSize(1);
+
+            browser.findElement(By.cssSelector("#job-restore a.cancel-restore")).sendKeys(Keys.ENTER);
+            await("back on the link that opened it").atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                    .until(() -> browser.findElements(By.id("confirm-restore")).isEmpty()
+                            && "restore-link".equals(((JavascriptExecutor) browser).executeScript(
+                            "return document.activeElement.className")));
+            assertThat(((JavascriptExecutor) browser).executeScript("return document.activeElement.closest('tr').id"))
+                    .isEqualTo(row);
+            assertThat(severeLogs()).isEmpty();
+        }
+    }
+
+    /** At a phone's 390 px a stored backup's actions are on screen, its SHA-256 shortened, the full one copyable. */
+    @Test
+    void atPhoneWidthAStoredBackupsActionsAreInReach() throws Exception {
+        try (Shop shop = shopWithABackup()) {
+            ConsoleServer shopServer = shop.server();
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.get(shopServer.uri("/backup").toString());
+            List<?> place = (List<?>) ((JavascriptExecutor) browser).executeScript(
+                    "const r = document.querySelector('tr.backup-row');"
+                            + "const d = r.querySelector('a.download-stored').getBoundingClientRect();"
+                            + "const x = r.querySelector('a.restore-link').getBoundingClientRect();"
+                            + "return [d.right, x.right, document.documentElement.clientWidth,"
+                            + " r.querySelector('code.digest').getBoundingClientRect().height];");
+            long viewport = ((Number) place.get(2)).longValue();
+            assertThat(((Number) place.get(0)).doubleValue()).as("Download's right edge").isLessThanOrEqualTo(viewport);
+            assertThat(((Number) place.get(1)).doubleValue()).as("Restore…'s right edge").isLessThanOrEqualTo(viewport);
+            assertThat(((Number) place.get(3)).doubleValue()).as("the shortened SHA-256 is one line").isLessThan(30);
+            WebElement digest = browser.findElement(By.cssSelector("tr.backup-row code.digest"));
+            assertThat(digest.getAttribute("data-copy-text")).isEqualTo(digest.getAttribute("title")).matches("[0-9a-f]{64}");
+            assertThat(severeLogs()).isEmpty();
+        }
+    }
+
+    /** A console with stored backups and restore allowed, once its first scheduled backup is taken. */
+    private Shop shopWithABackup() throws Exception {
+        Path file = dir.resolve("shop.db");
+        TestDatabases.seedInventory(TestDatabases.wellConfigured(file));
+        SqliteConsole console = SqliteConsole.builder(TestDatabases.wellConfigured(file))
+                .backupStore(dir.resolve("backups")).allowRestore(true).build();
+        Shop shop = new Shop(console, ConsoleServer.start(new SqliteConsoleServlet(console, WebOptions.defaults())));
+        await("the first scheduled backup").atMost(Duration.ofSeconds(60)).until(() -> console.jobs().latest("stored-backup")
+                .map(job -> job.state().finished()).orElse(false));
+        return shop;
+    }
+
+    private record Shop(SqliteConsole console, ConsoleServer server) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            server.close();
+            console.close();
         }
     }
 

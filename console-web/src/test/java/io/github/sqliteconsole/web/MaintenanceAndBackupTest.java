@@ -74,7 +74,10 @@ class MaintenanceAndBackupTest {
                         .contains("POST /api/jobs/vacuum").contains("DENIED").contains("POST /api/jobs/analyze")
                         .as("issue 13: VACUUM's confirmation repeats its cost")
                         .containsPattern("hx-confirm=\"VACUUM rewrites the whole file \\([^)]+\\): writers wait until it ends, "
-                                + "and it needs about [^\"]+ of free disk \\([^)]+ free now\\)");
+                                + "and it needs about [^\"]+ of free disk \\([^)]+ free now\\)")
+                        .as("the reserve is part of the need").contains("of free disk (twice the database and the "
+                                + io.github.sqliteconsole.core.sql.ByteSize.format(console.options().diskReserve())
+                                + " kept free for the application; ");
             }
             assertThat(new AuditTrailReader(console).actions()).as("kept in the state file across servlets")
                     .contains("DENIED POST /api/jobs/vacuum", "ALLOWED POST /api/jobs/analyze", "FAILED POST /api/jobs/checkpoint");
@@ -137,7 +140,7 @@ class MaintenanceAndBackupTest {
                 assertThat(result.get("fileName").asText()).matches("app-\\d{8}T\\d{6}Z\\.db");
                 assertThat(result.has("key")).as("the snapshot's key stays inside").isFalse();
                 assertThat(operator.post("/api/jobs/backup", "X-CSRF-Token", operator.csrfToken()).statusCode())
-                        .as("the prepared file holds the one snapshot slot").isEqualTo(409);
+                        .as("one prepared snapshot waits at a time").isEqualTo(409);
                 assertThat(viewer.post("/api/jobs/" + id + "/cancel", "X-CSRF-Token", viewer.csrfToken()).statusCode())
                         .as("a viewer does not cancel an operator's backup").isEqualTo(403);
                 assertThat(viewer.get("/" + result.get("download").asText()).statusCode()).isEqualTo(403);
@@ -169,6 +172,27 @@ class MaintenanceAndBackupTest {
                 assertThat(operatorServlet.auditLog().recent()).extracting(AuditEntry::action)
                         .filteredOn("GET /backup/download"::equals).hasSize(4);
             }
+        }
+    }
+
+    @Test
+    void aPreparedBackupWaitingForItsDownloadDoesNotBlockAOneRequestDownload() throws Exception {
+        try (SqliteConsole console = console(database());
+             ConsoleServer operator = ConsoleServer.start(console, WebOptions.defaults())) {
+            HttpResponse<String> started = operator.post("/api/jobs/backup", "X-CSRF-Token", operator.csrfToken());
+            assertThat(started.statusCode()).isEqualTo(202);
+            JsonNode job = JobsApiTest.awaitEnd(operator, json(started.body()).get("id").asText());
+            assertThat(job.get("state").asText()).isEqualTo("SUCCEEDED");
+
+            HttpResponse<byte[]> oneRequest = operator.client.send(HttpRequest.newBuilder(operator.uri("/backup/download")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(oneRequest.statusCode()).as("only a snapshot being taken holds the taking slot").isEqualTo(200);
+            assertThat(new String(oneRequest.body(), 0, 15, StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
+            assertThat(operator.post("/api/jobs/backup", "X-CSRF-Token", operator.csrfToken()).statusCode())
+                    .as("one prepared snapshot waits at a time, so the disk holds at most two").isEqualTo(409);
+            assertThat(operator.get("/" + job.get("result").get("download").asText()).statusCode())
+                    .as("the prepared one is still there").isEqualTo(200);
+            awaitTrue("temp files deleted", this::noSnapshotLeft);
         }
     }
 

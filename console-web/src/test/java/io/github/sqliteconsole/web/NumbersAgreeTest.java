@@ -141,6 +141,8 @@ class NumbersAgreeTest {
             assertThat(first(page, "<dd id=\"pages-bytes\">([^<]*)</dd>")).startsWith(fmt.bytes(pageCount * pageSize) + " (");
             assertThat(first(page, "<dd id=\"file-bytes\">([^<]*)</dd>"))
                     .startsWith(fmt.bytes(onDisk) + " (" + fmt.bytes(extension) + " past the last page");
+            assertThat(first(server.get("/").body(), "<dd id=\"file-size\">([^<]*)</dd>")).as("the Overview explains it too")
+                    .startsWith(fmt.bytes(onDisk) + " (" + fmt.bytes(extension) + " past the last page");
         }
     }
 

@@ -230,6 +230,11 @@ class StoredBackupsWebTest {
                     .contains("id=\"confirm-live-size\"").containsPattern("writers wait about \\d+ s")
                     .contains("hx-post=\"./api/jobs/restore\"").contains("name=\"backup\" value=\"" + id + "\"")
                     .contains("name=\"_console_csrf\"");
+            JsonNode listed = json(server.get("/api/backups").body()).get("backups").get(0);
+            assertThat(listed.get("id").asText()).isEqualTo(id);
+            assertThat(confirmation).as("both sizes, each named").containsPattern("id=\"confirm-backup-size\">[0-9.]+ [KMG]?i?B unpacked \\("
+                    + java.util.regex.Pattern.quote(io.github.sqliteconsole.core.sql.ByteSize.format(listed.get("bytes").asLong())
+                    + (listed.get("compressed").asBoolean() ? " stored, gzip)" : " stored, uncompressed)")));
             HttpResponse<String> unknown = server.get("/backups/nope%3Cx%3E/restore");
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.body()).contains("no stored backup with that id").doesNotContain("nope<x>");

@@ -211,4 +211,17 @@ class TablesPagesTest {
             return rows.getInt(1);
         }
     }
+
+    @Test
+    void theHeaderShowsAKnownRowCountAndAnEmptyTableSaysNoRows() throws Exception {
+        String orders = server.get("/tables/purchase_order").body();
+        assertThat(orders).as("the page counted them already").contains("<span id=\"row-count\">Rows: 5,000</span>")
+                .doesNotContain("count exactly").contains("Rows 1–50 of 5,000");
+        assertThat(server.get("/tables/purchase_order?col=supplier_id&eq=3").body())
+                .as("a filtered total is not the table's").contains("count exactly").doesNotContain("id=\"row-count\"");
+
+        execute(dataSource, "CREATE TABLE empty_one (id INTEGER PRIMARY KEY)");
+        String empty = server.get("/tables/empty_one").body();
+        assertThat(empty).contains("<span id=\"row-count\">Rows: 0</span>").contains(">No rows<").doesNotContain("Rows 0–0");
+    }
 }

@@ -19,9 +19,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Verified snapshots of the host database, one at a time: a plain download takes one now, a
- * {@code backup} job prepares one that waits {@link PreparedBackup#KEPT} for its download. Both
- * hold the one snapshot slot until the file is deleted, so two large copies never fill the disk together.
+ * Verified snapshots of the host database: a plain download takes one now, a {@code backup} job
+ * prepares one that waits {@link PreparedBackup#KEPT} for its download. One snapshot is taken at a
+ * time (the copy is what loads disk and CPU): a plain download holds that slot until its file is sent
+ * and deleted, a job only while it copies. A prepared file that merely waits holds the one waiting
+ * slot instead, so it does not block a one-request download, and the disk holds at most two
+ * snapshots: one waiting and one being taken or sent.
  * Also the way to the stored backups, for the console's users.
  */
 public final class Backups implements AutoCloseable {
@@ -33,7 +36,8 @@ public final class Backups implements AutoCloseable {
     private final SnapshotBackup snapshots;
     private final PreparedSnapshots prepared;
     private final ScheduledBackups stored;
-    private final Semaphore slot = new Semaphore(1);
+    private final Semaphore taking = new Semaphore(1);
+    private final Semaphore waiting = new Semaphore(1);
 
     /**
      * @param tempDirectory where snapshots are written before they are sent
@@ -54,29 +58,33 @@ public final class Backups implements AutoCloseable {
      * A verified, consistent snapshot in a temp file; close it to delete the file. Waits briefly for
      * the slot, so that a script downloading twice in a row does not get a 409 for that moment.
      *
-     * @throws JobConflict when another snapshot is being taken, sent or waits for its download
+     * @throws JobConflict when another snapshot is being taken or sent
      */
     public Snapshot take(boolean gzip) throws JobConflict, SQLException, IOException {
-        if (!awaitSlot()) {
-            throw conflict();
+        if (!awaitTakingSlot()) {
+            throw conflict("a snapshot is being taken or sent");
         }
         try {
-            return snapshots.take(database.file(), gzip).onClose(slot::release);
+            return snapshots.take(database.file(), gzip).onClose(taking::release);
         } catch (SQLException | IOException | RuntimeException e) {
-            slot.release();
+            taking.release();
             throw e;
         }
     }
 
     /**
      * Takes a verified snapshot as a {@code backup} job with progress; its result waits for one
-     * download through {@link #takePrepared(String)} and holds the slot until then.
+     * download through {@link #takePrepared(String)} and holds the waiting slot until then.
      *
-     * @throws JobConflict when another snapshot is being taken, sent or waits for its download
+     * @throws JobConflict when another snapshot is being taken or a prepared one waits for its download
      */
     public JobSnapshot prepare(JobManager jobs, Duration deadline, boolean gzip) throws JobConflict {
-        if (!slot.tryAcquire()) {
-            throw conflict();
+        if (!waiting.tryAcquire()) {
+            throw conflict("a prepared snapshot waits for its download");
+        }
+        if (!taking.tryAcquire()) {
+            waiting.release();
+            throw conflict("a snapshot is being taken or sent");
         }
         try {
             return jobs.start(JobKind.BACKUP.apiName(), deadline, context -> {
@@ -84,10 +92,12 @@ public final class Backups implements AutoCloseable {
                 try {
                     taken = snapshots.take(database.file(), gzip, context);
                 } catch (Exception e) {
-                    slot.release();
+                    releaseBoth();
                     throw e;
                 }
-                Snapshot held = taken.onClose(slot::release);
+                // Copied: it now only waits, and a one-request download may take the next one.
+                taking.release();
+                Snapshot held = taken.onClose(waiting::release);
                 if (context.cancelled()) {
                     held.close();
                     throw new IOException("the backup was cancelled");
@@ -95,9 +105,14 @@ public final class Backups implements AutoCloseable {
                 return prepared.add(held);
             });
         } catch (JobConflict | RuntimeException e) {
-            slot.release();
+            releaseBoth();
             throw e;
         }
+    }
+
+    private void releaseBoth() {
+        taking.release();
+        waiting.release();
     }
 
     /** The snapshot a backup job prepared, once; close it after the transfer to delete it. */
@@ -115,18 +130,18 @@ public final class Backups implements AutoCloseable {
         return stored.stored();
     }
 
-    private boolean awaitSlot() {
+    private boolean awaitTakingSlot() {
         try {
-            return slot.tryAcquire(SNAPSHOT_SLOT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return taking.tryAcquire(SNAPSHOT_SLOT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
     }
 
-    private static JobConflict conflict() {
+    private static JobConflict conflict(String why) {
         return new JobConflict(new JobSnapshot("snapshot", JobKind.BACKUP.apiName(), JobState.RUNNING, 0,
-                "a snapshot is being taken, sent or waits for its download", Instant.now(), null, null, null));
+                why, Instant.now(), null, null, null));
     }
 
     /** Deletes prepared snapshots nobody fetched. */

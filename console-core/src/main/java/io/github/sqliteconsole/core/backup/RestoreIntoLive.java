@@ -98,7 +98,8 @@ public final class RestoreIntoLive {
                 factor = "wal".equals(journalMode) ? 4 : 2;
             }
             Duration wait = Duration.ofMillis((long) (factor * Math.max(backupBytes, liveBytes) / rate * 1000));
-            return new RestorePreflight(backupId, manifest.createdAt(), backupBytes, liveFile, liveBytes, journalMode, wait);
+            return new RestorePreflight(backupId, manifest.createdAt(), backupBytes, manifest.bytes(),
+                    manifest.compressed(), liveFile, liveBytes, journalMode, wait);
         }
     }
 

@@ -9,11 +9,13 @@ import java.time.Instant;
  * database it replaces and its size, and about how long the host's writers wait during the copy.
  *
  * @param backupBytes         the backup's database size (unpacked)
+ * @param storedBytes         the stored file's size (of the .gz when compressed), as the list shows it
  * @param liveBytes           the live database's size now (page count × page size)
  * @param liveJournalMode     "wal", "delete", ...
  * @param estimatedWriterWait the copy's duration estimated from the size and a measured copy rate
  */
-public record RestorePreflight(String backupId, Instant backupCreatedAt, long backupBytes, Path liveFile,
+public record RestorePreflight(String backupId, Instant backupCreatedAt, long backupBytes, long storedBytes,
+                               boolean compressed, Path liveFile,
                                long liveBytes, String liveJournalMode, Duration estimatedWriterWait) {
 
     /** "writers wait about 3 s", for the confirmation. */

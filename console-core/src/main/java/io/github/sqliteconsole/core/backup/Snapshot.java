@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * A verified copy of the database in a temp file the console named itself. Closing it deletes the
- * file (and frees the console's one snapshot slot): use try-with-resources around the transfer, so
+ * file (and frees its snapshot slot): use try-with-resources around the transfer, so
  * a client that disconnects leaves nothing behind.
  */
 public final class Snapshot implements AutoCloseable {

@@ -20,9 +20,12 @@ import java.util.List;
  * too in rollback-journal mode), and renumbers the rowids of tables without an INTEGER PRIMARY KEY.
  *
  * @param renumberedTables tables whose rowids VACUUM may change: anything that stored those rowids breaks
+ * @param neededBytes      twice the database, plus {@code diskReserve}
+ * @param diskReserve      free bytes VACUUM must leave to the host, part of {@code neededBytes}
  * @param refusal          why VACUUM must not run now, or null when it may
  */
 public record VacuumPreflight(long fileBytes, long walBytes, long freelistBytes, long freeDiskBytes, long neededBytes,
+                              long diskReserve,
                               String journalMode, boolean incrementalAutoVacuum, List<String> renumberedTables,
                               String refusal) {
 
@@ -57,7 +60,7 @@ public record VacuumPreflight(long fileBytes, long walBytes, long freelistBytes,
                         + ByteSize.format(needed) + " (twice the database, and " + ByteSize.format(diskReserve)
                         + " kept free for the application). Free disk space first."
                 : null;
-        return new VacuumPreflight(fileBytes, walBytes, freelist, free, needed, journal, incremental,
+        return new VacuumPreflight(fileBytes, walBytes, freelist, free, needed, diskReserve, journal, incremental,
                 tablesWithoutIntegerPrimaryKey(connection), refusal);
     }
 

@@ -60,8 +60,11 @@ class PreparedBackupTest {
             PreparedBackup prepared = (PreparedBackup) job.result();
             assertThat(prepared.fileName()).matches("app-\\d{8}T\\d{6}Z\\.db");
             assertThat(prepared.expiresAt()).isAfter(job.endedAt());
-            assertThatThrownBy(() -> console.backups().take(false)).as("the prepared snapshot holds the slot")
+            assertThatThrownBy(() -> console.start(JobKind.BACKUP, Map.of())).as("one prepared snapshot waits at a time")
                     .isInstanceOf(JobConflict.class);
+            try (Snapshot oneRequest = console.backups().take(false)) {
+                assertThat(oneRequest.bytes()).as("a waiting snapshot does not block a download").isPositive();
+            }
 
             try (Snapshot snapshot = console.backups().takePrepared(prepared.key()).orElseThrow()) {
                 assertThat(snapshot.bytes()).isEqualTo(prepared.bytes()).isEqualTo(Files.size(snapshot.file()));

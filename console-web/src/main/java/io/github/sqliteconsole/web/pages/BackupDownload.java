@@ -63,7 +63,7 @@ public final class BackupDownload implements Handler {
             snapshot = console.backups().take(gzip);
         } catch (JobConflict e) {
             Responses.error(exchange, views, HttpServletResponse.SC_CONFLICT,
-                    "Another backup is being taken, downloaded or waits for its download; try again when it has finished.");
+                    "Another backup is being taken or downloaded right now; try again when it has finished.");
             return;
         } catch (IOException e) {
             Responses.error(exchange, views, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "No backup: " + e.getMessage());

@@ -52,7 +52,8 @@ public record JobCard(JobKind type, JobSnapshot job, boolean canOperate) {
                     ? "VACUUM rewrites the whole file: " + lock + ", and it needs about twice the database in free disk."
                             + " Run it on the live database now?"
                     : "VACUUM rewrites the whole file" + size + ": " + lock + ", and it needs about "
-                            + ByteSize.format(preflight.neededBytes()) + " of free disk ("
+                            + ByteSize.format(preflight.neededBytes()) + " of free disk (twice the database and the "
+                            + ByteSize.format(preflight.diskReserve()) + " kept free for the application; "
                             + ByteSize.format(preflight.freeDiskBytes()) + " free now). Run it on the live database now?";
             case REINDEX -> "REINDEX rebuilds every index of the database" + size + ": " + lock
                     + ", about as long as reading the whole file takes. Run it on the live database now?";

@@ -20,6 +20,15 @@ public final class Formats {
         return ByteSize.format(bytes);
     }
 
+    /**
+     * A database file's size on disk, with what lies past its last page when there is some: SQLite
+     * extends a file ahead of use, so the file can be larger than page count × page size.
+     */
+    public String fileBytes(long fileBytes, long pagesBytes) {
+        return bytes(fileBytes) + (fileBytes > pagesBytes ? " (" + bytes(fileBytes - pagesBytes)
+                + " past the last page: space the file was extended by ahead of use)" : "");
+    }
+
     public String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }

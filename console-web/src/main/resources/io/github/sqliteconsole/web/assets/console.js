@@ -83,6 +83,36 @@
     }
   });
 
+  // The restore confirmation replaces the restore card in place: without help the focus would stay on the
+  // Restore… link far above it, or fall to the body when the card is swapped again. So the focus moves to the
+  // confirmation's heading (not its button: Enter must not restore by accident), and Cancel or Back returns
+  // it to the Restore… link of the row that opened it.
+  var restoreOpener = null;
+  var returnToOpener = false;
+  document.addEventListener('click', function (event) {
+    if (!event.target.closest) { return; }
+    var opener = event.target.closest('a.restore-link');
+    if (opener) {
+      var row = opener.closest('tr');
+      restoreOpener = row ? row.id : null;
+      returnToOpener = false;
+    }
+    if (event.target.closest('a.cancel-restore')) { returnToOpener = true; }
+  });
+  document.addEventListener('htmx:load', function (event) {
+    var element = event.detail.elt;
+    if (!element || element.id !== 'job-restore') { return; }
+    if (element.classList.contains('restore-confirm')) {
+      var heading = element.querySelector('#restore-heading');
+      if (heading) { heading.focus(); }
+      return;
+    }
+    var row = returnToOpener && restoreOpener ? document.getElementById(restoreOpener) : null;
+    var link = row ? row.querySelector('a.restore-link') : null;
+    returnToOpener = false;
+    if (link) { link.focus(); }
+  });
+
   // Copy buttons ([data-copy]) copy the code beside them. One listener on the document, so buttons that
   // htmx swaps in later work too. Without the Clipboard API (an http page on another host is no secure
   // context) the code is selected and copied the old way, and stays selected for Ctrl+C.
@@ -105,11 +135,13 @@
   document.addEventListener('click', function (event) {
     var button = event.target.closest ? event.target.closest('button[data-copy]') : null;
     if (!button) { return; }
-    var box = button.closest('.copyable');
+    var box = button.closest('.copyable, .digest-box');
     var code = box ? box.querySelector('code') : null;
     if (!code) { return; }
+    // A shortened value (a SHA-256 shown as its first digits) carries the whole one to copy.
+    var text = code.getAttribute('data-copy-text') || code.textContent;
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(code.textContent).then(function () { copied(button, 'Copied'); },
+      navigator.clipboard.writeText(text).then(function () { copied(button, 'Copied'); },
         function () { copyBySelection(button, code); });
     } else {
       copyBySelection(button, code);
