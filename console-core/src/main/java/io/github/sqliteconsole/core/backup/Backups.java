@@ -91,7 +91,8 @@ public final class Backups implements AutoCloseable {
                 Snapshot taken;
                 try {
                     taken = snapshots.take(database.file(), gzip, context);
-                } catch (Exception e) {
+                } catch (Exception | Error e) {
+                    // An Error too: a leaked permit would refuse every later backup until a restart.
                     releaseBoth();
                     throw e;
                 }

@@ -67,6 +67,11 @@ public final class RestoreIntoLive {
             throw new RestoreRefused(live + " - restore refused: backup " + backupId + " is damaged: " + backup.damage());
         }
         BackupManifest manifest = backup.manifest();
+        if (manifest.kind() == BackupKind.BEFORE_RESTORE && !"ok".equals(manifest.quickCheck())) {
+            // Only a before-restore backup is kept damaged: the database it saved was damaged already.
+            throw new RestoreRefused(live + " - restore refused: backup " + backupId + " was taken of a damaged "
+                    + "database (" + manifest.quickCheck() + "); nothing was changed; restore another backup");
+        }
         long backupBytes = manifest.pageCount() * manifest.pageSize();
         try (Connection connection = connections.openReadOnly(liveFile)) {
             String journalMode = Queries.text(connection, "PRAGMA journal_mode").toLowerCase(Locale.ROOT);

@@ -32,9 +32,10 @@ public enum HealthAdvice {
                     + " restoring a backup, or salvaging with the sqlite3 shell's .recover.",
             null, DocSection.HEALTH_INTEGRITY_JOB, "integrity"),
     WRITABLE("writable",
-            "The app cannot write: its connection is read-only, or the file or its directory is not writable by the app's"
-                    + " user (SQLite creates its -wal, -shm or -journal file next to the database).",
-            "Give the app's user write permission on the file and its directory, and open the connection read-write.",
+            "The app opens the database read-write but cannot write it: the file or its directory is not writable by the"
+                    + " app's user (SQLite creates its -wal, -shm or -journal file next to the database).",
+            "Give the app's user write permission on the file and its directory. An app that only reads can open its"
+                    + " connections read-only instead: that is its choice, and healthy.",
             null, DocSection.HEALTH_WRITABLE, null),
     JOURNAL_MODE("journal_mode",
             "In rollback-journal mode readers and the writer block each other: a long read (a report, a backup) stalls every write.",

@@ -46,6 +46,16 @@ public record BackupRow(String id, String path, String fileName, Instant created
         return manifest.drill().ok() ? "proven" : "drill failed: " + manifest.drill().detail();
     }
 
+    /** The first 12 digits of the SHA-256 (a hand-edited manifest may hold fewer). */
+    public String shortSha256() {
+        return sha256.length() > 12 ? sha256.substring(0, 12) + "…" : sha256;
+    }
+
+    /** Offered for restore: intact, and not a before-restore backup of a database damaged when taken. */
+    public boolean restorable() {
+        return !damaged() && !drill.startsWith(DAMAGED_WHEN_TAKEN);
+    }
+
     public boolean damaged() {
         return damage != null;
     }
