@@ -6,7 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code sqlite.console.public-health}: a load balancer may GET (or HEAD) {@code /api/health}
- * without logging in. Nothing else changes: every other request, and every caller the app's own
+ * without logging in, and gets its summary (the status of each check; no paths, details or
+ * findings: {@code Role.HEALTH}). Nothing else changes: every other request, and every caller the app's own
  * authorizer already knows, is decided by that authorizer.
  */
 final class PublicHealthAuthorizer implements Authorizer {
@@ -25,7 +26,7 @@ final class PublicHealthAuthorizer implements Authorizer {
         if (role != null && role != Role.DENY) {
             return role;
         }
-        return isHealthRead(request) ? Role.VIEWER : Role.DENY;
+        return isHealthRead(request) ? Role.HEALTH : Role.DENY;
     }
 
     /** Exactly the health path, as the container decoded it: any variant ("//", ";x") stays denied. */

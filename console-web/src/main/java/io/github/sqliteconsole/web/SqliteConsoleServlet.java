@@ -117,7 +117,7 @@ public class SqliteConsoleServlet extends HttpServlet {
         JobCards cards = new JobCards(console, options.readOnly(), views);
         List<Route> routes = new ArrayList<>();
         routes.add(new Route("GET", "/", Role.VIEWER, new OverviewPage(console, health)));
-        routes.add(new Route("GET", "/api/health", Role.VIEWER, new HealthApi(console)));
+        routes.add(new Route("GET", "/api/health", Role.HEALTH, new HealthApi(console)));
         routes.add(new Route("POST", "/api/health/recheck", Role.OPERATOR, new HealthRecheck(console, health)));
         TablePage tablePage = new TablePage(console, views);
         routes.add(new Route("GET", "/tables", Role.VIEWER, new TablesPage(console, views)));

@@ -69,6 +69,8 @@ public abstract class SecuredAppContract {
         HttpResponse<String> health = anonymous.get("/admin/api/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).startsWith("{\"status\":\"DEGRADED\"");
+        assertThat(health.body()).as("anonymous callers get the summary: no paths or details")
+                .contains("\"checks\"").doesNotContain("\"database\"").doesNotContain("\"detail\"");
         assertThat(anonymous.post("/admin/api/health/recheck").statusCode()).as("only GET is public").isEqualTo(302);
     }
 

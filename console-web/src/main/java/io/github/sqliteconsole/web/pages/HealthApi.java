@@ -5,10 +5,14 @@ import io.github.sqliteconsole.core.health.HealthReport;
 import io.github.sqliteconsole.core.health.HealthStatus;
 import io.github.sqliteconsole.web.routing.Exchange;
 import io.github.sqliteconsole.web.routing.Handler;
+import io.github.sqliteconsole.web.security.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** {@code GET /api/health}: the health document, HTTP 503 when DOWN so load balancers can act on it. */
+/**
+ * {@code GET /api/health}: the health document, HTTP 503 when DOWN so load balancers can act on it.
+ * A caller with only the {@link Role#HEALTH} role gets the summary: no paths, details or findings.
+ */
 public final class HealthApi implements Handler {
 
     private final SqliteConsole console;
@@ -22,6 +26,7 @@ public final class HealthApi implements Handler {
         HealthReport report = console.health();
         int status = report.status() == HealthStatus.DOWN
                 ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_OK;
-        Responses.json(exchange.response(), status, HealthJson.of(report));
+        boolean summaryOnly = exchange.role() == Role.HEALTH;
+        Responses.json(exchange.response(), status, summaryOnly ? HealthJson.summary(report) : HealthJson.of(report));
     }
 }

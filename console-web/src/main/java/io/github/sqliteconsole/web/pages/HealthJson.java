@@ -59,6 +59,20 @@ final class HealthJson {
         return json;
     }
 
+    /** What a load balancer needs: the status, each check's name and status, and when they ran. */
+    static Map<String, Object> summary(HealthReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", report.status().name());
+        json.put("checks", report.checks().stream().map(check -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("name", check.name());
+            one.put("status", check.status().name());
+            return one;
+        }).toList());
+        json.put("checkedAt", report.checkedAt().toString());
+        return json;
+    }
+
     private static Map<String, Object> check(HealthCheckResult check) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", check.name());
