@@ -20,7 +20,7 @@ import org.sqlite.SQLiteConnection;
  * written without journal and without fsync ({@code synchronous=OFF}, {@code journal_mode=OFF}):
  * until it is checked it is only a temp file, and a crash leaves a leftover to remove. A download
  * deletes it after the transfer; a stored backup fsyncs the file it keeps (the copy, or its gzip)
- * once, beside its check, before renaming it into place. With SQLite's journal and syncs the copy
+ * beside its check, so the fsync before the rename finds nothing left to write. With SQLite's journal and syncs the copy
  * was fsynced before it was checked, a gzipped backup's copy too, though it is deleted once
  * compressed.
  */

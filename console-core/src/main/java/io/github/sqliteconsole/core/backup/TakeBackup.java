@@ -161,7 +161,7 @@ public final class TakeBackup {
         }
     }
 
-    /** The same online copy as a download's; the file kept is fsynced once, beside the checks. */
+    /** The same online copy as a download's; the file kept is fsynced beside the checks (see OnlineCopy). */
     private void copyOnline(Path databaseFile, Path copy) throws SQLException, IOException {
         try {
             OnlineCopy.copy(connections, databaseFile, copy);

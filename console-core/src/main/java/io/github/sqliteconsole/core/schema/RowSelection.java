@@ -44,22 +44,18 @@ public final class RowSelection {
             }
             total = -1;
         }
-        try (PreparedStatement statement = connection.prepareStatement(selected.sql() + " LIMIT ? OFFSET ?")) {
-            int next = bindFilter(statement, query);
-            statement.setInt(next, query.limit());
-            statement.setLong(next + 1, query.offset());
-            try (ResultSet rows = statement.executeQuery()) {
-                List<String> columns = names(rows.getMetaData(), selected.selectRowid());
-                List<List<CellValue>> window = new ArrayList<>();
-                while (rows.next()) {
-                    List<CellValue> cells = new ArrayList<>();
-                    for (int i = 1; i <= columns.size(); i++) {
-                        cells.add(CellValue.of(rows.getObject(i)));
-                    }
-                    window.add(cells);
+        try (PreparedStatement statement = window(connection, selected, query);
+             ResultSet rows = statement.executeQuery()) {
+            List<String> columns = names(rows.getMetaData(), selected.selectRowid());
+            List<List<CellValue>> window = new ArrayList<>();
+            while (rows.next()) {
+                List<CellValue> cells = new ArrayList<>();
+                for (int i = 1; i <= columns.size(); i++) {
+                    cells.add(CellValue.of(rows.getObject(i)));
                 }
-                return new RowWindow(columns, window, query.offset(), total);
+                window.add(cells);
             }
+            return new RowWindow(columns, window, query.offset(), total);
         }
     }
 
@@ -67,24 +63,35 @@ public final class RowSelection {
     public long export(Connection connection, TableDetails table, RowQuery query, RowSink sink)
             throws SQLException, IOException {
         Selected selected = sql(table, query);
-        try (PreparedStatement statement = connection.prepareStatement(selected.sql() + " LIMIT ? OFFSET ?")) {
+        try (PreparedStatement statement = window(connection, selected, query);
+             ResultSet rows = statement.executeQuery()) {
+            List<String> columns = names(rows.getMetaData(), selected.selectRowid());
+            sink.columns(columns);
+            long written = 0;
+            while (rows.next()) {
+                List<Object> values = new ArrayList<>(columns.size());
+                for (int i = 1; i <= columns.size(); i++) {
+                    values.add(rows.getObject(i));
+                }
+                sink.row(values);
+                written++;
+            }
+            return written;
+        }
+    }
+
+    /** The selection's statement for the window {@code query} asks for, every value bound. */
+    private static PreparedStatement window(Connection connection, Selected selected, RowQuery query)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(selected.sql() + " LIMIT ? OFFSET ?");
+        try {
             int next = bindFilter(statement, query);
             statement.setInt(next, query.limit());
             statement.setLong(next + 1, query.offset());
-            try (ResultSet rows = statement.executeQuery()) {
-                List<String> columns = names(rows.getMetaData(), selected.selectRowid());
-                sink.columns(columns);
-                long written = 0;
-                while (rows.next()) {
-                    List<Object> values = new ArrayList<>(columns.size());
-                    for (int i = 1; i <= columns.size(); i++) {
-                        values.add(rows.getObject(i));
-                    }
-                    sink.row(values);
-                    written++;
-                }
-                return written;
-            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
         }
     }
 
@@ -92,8 +99,8 @@ public final class RowSelection {
     }
 
     private static Selected sql(TableDetails table, RowQuery query) {
-        String rowidAlias = rowidAlias(table);
-        boolean selectRowid = table.hasRowid() && rowidAlias == null && !table.type().equals("view");
+        String rowidAlias = table.rowidAlias();
+        boolean selectRowid = table.hasRowid() && rowidAlias == null;
         String from = " FROM " + Identifiers.quote(table.name());
         String where = query.filtered() ? " WHERE " + column(table, query.filterColumn(), "filter") + " = ?" : "";
         List<String> order = new ArrayList<>();
@@ -101,7 +108,7 @@ public final class RowSelection {
             order.add(column(table, query.sortColumn(), "sort") + (query.descending() ? " DESC" : ""));
         }
         // The key breaks ties so OFFSET windows never repeat or skip a row.
-        if (table.hasRowid() && !table.type().equals("view")) {
+        if (table.hasRowid()) {
             order.add("rowid" + (query.sortColumn() == null && query.descending() ? " DESC" : ""));
         } else {
             table.primaryKey().forEach(key -> order.add(Identifiers.quote(key)));
@@ -148,15 +155,5 @@ public final class RowSelection {
             columns.add(selectRowid && i == 1 ? "rowid" : meta.getColumnName(i));
         }
         return columns;
-    }
-
-    private static String rowidAlias(TableDetails table) {
-        List<String> key = table.primaryKey();
-        if (!table.hasRowid() || key.size() != 1) {
-            return null;
-        }
-        return table.columns().stream()
-                .filter(column -> column.name().equals(key.get(0)) && column.declaredType().equalsIgnoreCase("INTEGER"))
-                .findFirst().map(ColumnInfo::name).orElse(null);
     }
 }

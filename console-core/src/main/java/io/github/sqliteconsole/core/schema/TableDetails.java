@@ -43,6 +43,20 @@ public record TableDetails(String name, String type, boolean withoutRowid, boole
         return !withoutRowid && !"view".equals(type);
     }
 
+    /**
+     * The column that is the rowid under another name, or null: a rowid table's single-column
+     * primary key declared exactly {@code INTEGER}. Paging by it shows the key once instead of twice.
+     */
+    public String rowidAlias() {
+        List<String> key = primaryKey();
+        if (!hasRowid() || key.size() != 1) {
+            return null;
+        }
+        return columns.stream()
+                .filter(column -> column.name().equals(key.get(0)) && column.declaredType().equalsIgnoreCase("INTEGER"))
+                .findFirst().map(ColumnInfo::name).orElse(null);
+    }
+
     /** Primary key columns in key order; empty for a rowid table without a declared key. */
     public List<String> primaryKey() {
         return columns.stream().filter(column -> column.pkPosition() > 0)

@@ -24,7 +24,7 @@ public final class TableRows {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
         }
-        String alias = rowidAlias(table);
+        String alias = table.rowidAlias();
         boolean selectRowid = table.hasRowid() && alias == null;
         List<String> key = alias != null ? List.of(alias) : selectRowid ? List.of("rowid") : table.primaryKey();
         List<Object> after = cursor == null ? null : RowCursor.decode(cursor, key.size());
@@ -80,19 +80,5 @@ public final class TableRows {
             }
             return new RowPage(columns, page, more ? RowCursor.encode(lastKey) : null);
         }
-    }
-
-    /**
-     * The column that is the rowid under another name: a rowid table's single-column primary key
-     * declared exactly {@code INTEGER}. Paging by it shows the key once instead of twice.
-     */
-    private static String rowidAlias(TableDetails table) {
-        List<String> key = table.primaryKey();
-        if (!table.hasRowid() || key.size() != 1) {
-            return null;
-        }
-        return table.columns().stream()
-                .filter(column -> column.name().equals(key.get(0)) && column.declaredType().equalsIgnoreCase("INTEGER"))
-                .findFirst().map(ColumnInfo::name).orElse(null);
     }
 }
